@@ -1,0 +1,7 @@
+export default function Index() {
+  return (
+    <main>
+      <h1>Verkko</h1>
+    </main>
+  );
+}

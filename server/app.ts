@@ -1,0 +1,120 @@
+import { mkdir } from "node:fs/promises";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { Config } from "./config";
+import { type Database, openDatabase } from "./embedded/db";
+import { type EmbeddedSupabase, createEmbeddedSupabase } from "./embedded/index";
+import { deriveApiKeys } from "./embedded/keys";
+import { type MigrationReport, migrate, repoRoot } from "./embedded/migrate";
+import { fetchHandler } from "./http/fetch-adapter";
+import { type UpgradeRouter, createUpgradeRouter } from "./http/upgrade-router";
+import type { SupabaseConnection } from "./load-context";
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  db: Database | undefined;
+  embedded: EmbeddedSupabase | undefined;
+  migration: MigrationReport | undefined;
+  close(): Promise<void>;
+}
+
+async function loadRemixBuild(): Promise<ServerBuild> {
+  const buildPath = path.join(repoRoot, "build/index.js");
+  return (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+}
+
+async function openEmbedded(config: Config) {
+  const { databaseUrl, dataDir, seed } = config.embedded;
+  if (!databaseUrl) await mkdir(dataDir, { recursive: true });
+  const db = await openDatabase({ databaseUrl, dataDir: path.join(dataDir, "pglite") });
+  const migration = await migrate(db, { seed });
+  const keys = await deriveApiKeys(config.embedded);
+  const siteUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const embedded = await createEmbeddedSupabase({ db, keys, siteUrl });
+  return { db, migration, embedded };
+}
+
+/** Starts everything on one port: health check, embedded Supabase API, Remix, websockets. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const embeddedParts = config.externalSupabase ? undefined : await openEmbedded(config);
+  const db = embeddedParts?.db;
+  const embedded = embeddedParts?.embedded;
+
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.get("/healthz", async (_req, res) => {
+    const healthy = db
+      ? await db.ping()
+      : await fetch(`${config.externalSupabase?.url}/auth/v1/health`).then(
+          (response) => response.ok,
+          () => false,
+        );
+    res.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "unavailable" });
+  });
+
+  if (embedded) app.use(["/auth/v1", "/rest/v1"], fetchHandler(embedded.handle));
+
+  app.use(compression());
+  app.use(
+    "/build",
+    express.static(path.join(repoRoot, "public/build"), { immutable: true, maxAge: "1y" }),
+  );
+  app.use(express.static(path.join(repoRoot, "public"), { maxAge: "1h" }));
+
+  const supabaseFor = (origin: string): SupabaseConnection =>
+    embedded
+      ? { url: origin, anonKey: embedded.keys.anonKey, fetch: embedded.fetch, embedded: true }
+      : {
+          url: config.externalSupabase?.url ?? "",
+          anonKey: config.externalSupabase?.anonKey ?? "",
+          fetch,
+          embedded: false,
+        };
+
+  const build = await loadRemixBuild();
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.nodeEnv,
+      getLoadContext: (req) => ({
+        supabase: supabaseFor(`${req.protocol}://${req.get("host") ?? `${config.host}:${config.port}`}`),
+      }),
+    }),
+  );
+
+  const upgradeRouter: UpgradeRouter = createUpgradeRouter();
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.once("error", reject);
+  });
+  server.on("upgrade", upgradeRouter.handleUpgrade);
+
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: `http://${config.host}:${port}`,
+    server,
+    db,
+    embedded,
+    migration: embeddedParts?.migration,
+    close() {
+      closing ??= (async () => {
+        upgradeRouter.closeAll();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await db?.close();
+      })();
+      return closing;
+    },
+  };
+}

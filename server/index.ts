@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from "./config";
+import { startServer } from "./app";
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.externalSupabase && config.embedded.usesDevelopmentSecret) {
+    console.warn("Using the documented development JWT secret; set JWT_SECRET outside development.");
+  }
+
+  const running = await startServer(config);
+  const { migration } = running;
+  if (migration?.applied.length) console.log(`Applied migrations: ${migration.applied.join(", ")}`);
+  if (migration?.seeded) console.log("Seeded demo data from supabase/seed.sql");
+  console.log(
+    `Verkko listening on ${running.url} (${running.db ? `embedded Supabase on ${running.db.kind}` : "external Supabase"})`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing connections and the database`);
+    const forceExit = setTimeout(() => {
+      console.error("Shutdown took longer than 10 s; exiting anyway");
+      process.exit(1);
+    }, 10_000);
+    forceExit.unref();
+    try {
+      await running.close();
+      process.exit(0);
+    } catch (error) {
+      console.error("Shutdown failed", error);
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error("Verkko failed to start", error);
+  process.exit(1);
+});

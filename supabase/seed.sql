@@ -1,0 +1,1 @@
+-- Demo data only (applied once, on the first start of an embedded database).

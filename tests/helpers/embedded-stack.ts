@@ -1,0 +1,62 @@
+/** The embedded Supabase API on a fresh migrated database, with real supabase-js clients. */
+import { type SupabaseClient, createClient } from "@supabase/supabase-js";
+import WebSocket from "ws";
+import type { Database } from "../../server/embedded/db";
+import { type EmbeddedSupabase, createEmbeddedSupabase } from "../../server/embedded/index";
+import { deriveApiKeys, developmentJwtSecret } from "../../server/embedded/keys";
+import { type Backend, openMigratedDatabase } from "./databases";
+
+/** Never contacted: every request goes through the in-process fetch. */
+export const stackUrl = "http://embedded.test";
+
+export interface EmbeddedStack {
+  backend: Backend;
+  db: Database;
+  embedded: EmbeddedSupabase;
+  /** A supabase-js client with the anon key (no session yet). */
+  anonClient(): SupabaseClient;
+  serviceClient(): SupabaseClient;
+  /** Creates a confirmed user through the admin API and returns a client signed in as them. */
+  signedInClient(email: string, password?: string): Promise<{ client: SupabaseClient; userId: string }>;
+  close(): Promise<void>;
+}
+
+export function clientFor(embedded: EmbeddedSupabase, key: string): SupabaseClient {
+  return createClient(stackUrl, key, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { fetch: embedded.fetch },
+    realtime: { transport: WebSocket as never },
+  });
+}
+
+/**
+ * `setupSql` (tables, policies, data a test file needs beyond the migrations) runs as the owner
+ * before the REST schema cache is read.
+ */
+export async function startEmbeddedStack(
+  backend: Backend,
+  options: { setupSql?: string } = {},
+): Promise<EmbeddedStack> {
+  const db = await openMigratedDatabase(backend);
+  if (options.setupSql) await db.exec(options.setupSql);
+  const keys = await deriveApiKeys({ jwtSecret: developmentJwtSecret });
+  const embedded = await createEmbeddedSupabase({ db, keys, siteUrl: stackUrl });
+  const stack: EmbeddedStack = {
+    backend,
+    db,
+    embedded,
+    anonClient: () => clientFor(embedded, keys.anonKey),
+    serviceClient: () => clientFor(embedded, keys.serviceRoleKey),
+    async signedInClient(email, password = "correct horse battery staple") {
+      const admin = stack.serviceClient();
+      const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });
+      if (created.error) throw created.error;
+      const client = stack.anonClient();
+      const signedIn = await client.auth.signInWithPassword({ email, password });
+      if (signedIn.error) throw signedIn.error;
+      return { client, userId: created.data.user.id };
+    },
+    close: () => db.close(),
+  };
+  return stack;
+}
