@@ -26,7 +26,7 @@ function toFetchRequest(request: ExpressRequest, body: Buffer | undefined): Requ
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  return new Request(url, { method: request.method, headers, body: body?.length ? body : undefined });
+  return new Request(url, { method: request.method, headers, body: body?.length ? new Uint8Array(body) : undefined });
 }
 
 async function sendFetchResponse(response: Response, res: ServerResponse): Promise<void> {
