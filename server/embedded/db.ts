@@ -56,19 +56,17 @@ async function applyClaims(
 ): Promise<void> {
   if (!claims) return;
   assertRequestRole(claims.role);
+  // set_config('role', …, true) is `set local role`; PostgREST switches role the same way, so the
+  // role and every setting take one round trip and all end with the transaction.
   const settings: Record<string, string> = {
-    "request.jwt.claims": JSON.stringify(claims),
     ...extraSettings,
+    "request.jwt.claims": JSON.stringify(claims),
+    role: claims.role,
   };
-  const names = Object.keys(settings);
-  const values = Object.values(settings);
-  // One round trip: the role (checked against a fixed list above) and every setting, local to
-  // the transaction.
   await tx.query(
-    `select set_config(name, value, true) from unnest($1::text[], $2::text[]) as s(name, value)`,
-    [names, values],
+    "select set_config(name, value, true) from unnest($1::text[], $2::text[]) with ordinality as s(name, value, position) order by position",
+    [Object.keys(settings), Object.values(settings)],
   );
-  await tx.query(`set local role ${claims.role}`);
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
