@@ -26,7 +26,7 @@ export function postgresBinariesAvailable(): boolean {
   return findBinDir() !== undefined;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
