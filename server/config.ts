@@ -22,16 +22,19 @@ const environmentSchema = z
     SUPABASE_ANON_KEY: z.string().optional(),
     /** Shown to people in e-mails and redirects; defaults to http://HOST:PORT. */
     VERKKO_PUBLIC_URL: z.string().url().optional(),
-  })
-  .superRefine((env, context) => {
-    if (env.SUPABASE_URL && !env.SUPABASE_ANON_KEY) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ["SUPABASE_ANON_KEY"],
-        message: "SUPABASE_ANON_KEY is required when SUPABASE_URL is set",
-      });
-    }
   });
+
+/** Rules across variables, checked on the raw environment so they are reported with the rest. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.SUPABASE_URL && !env.SUPABASE_ANON_KEY) {
+    problems.push("SUPABASE_ANON_KEY: required when SUPABASE_URL is set");
+  }
+  if (env.NODE_ENV === "production" && !env.SUPABASE_URL && !env.JWT_SECRET) {
+    problems.push("JWT_SECRET: required in production");
+  }
+  return problems;
+}
 
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -56,16 +59,18 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws ConfigError listing every problem. */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues).map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    ),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
   const values = parsed.data;
-  if (values.NODE_ENV === "production" && !values.SUPABASE_URL && !values.JWT_SECRET) {
-    throw new ConfigError("Invalid environment:\n  JWT_SECRET: required in production");
-  }
   return {
     nodeEnv: values.NODE_ENV,
     port: values.PORT,
