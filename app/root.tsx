@@ -1,12 +1,63 @@
-import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import {
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+} from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { AppShell } from "~/components/layout/app-shell";
+import { ErrorPage, errorStatus } from "~/components/layout/error-page";
+import { resolveLocale } from "~/lib/i18n";
+import { getLocale, i18nServer } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/page-title";
+import { displayName, getSupabase } from "~/lib/supabase.server";
 import styles from "~/tailwind.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
-export default function App() {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const supabase = getSupabase(request, context);
+  const [locale, user] = await Promise.all([getLocale(request), supabase.getUser()]);
+  const t = await i18nServer.getFixedT(locale);
+  return data(
+    {
+      locale,
+      user: user ? { name: displayName(user), email: user.email ?? "" } : null,
+      // Titles for the error boundary, whose meta cannot translate on its own.
+      errorTitles: { notFound: t("errors.notFoundTitle"), error: t("errors.errorTitle") },
+    },
+    { headers: supabase.headers },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error || !data) return [{ title: "Verkko" }];
+  const title = errorStatus(error) === 404 ? data.errorTitles.notFound : data.errorTitles.error;
+  return [{ title: pageTitle(title) }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const { i18n } = useTranslation();
+  // Without root data (its loader failed) keep the language the page was rendered in.
+  const locale = rootData?.locale ?? resolveLocale(i18n.language);
+  useChangeLanguage(locale);
   return (
-    <html lang="fi">
+    <html lang={locale} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -14,10 +65,20 @@ export default function App() {
         <Links />
       </head>
       <body>
-        <Outlet />
+        <AppShell locale={locale} user={rootData?.user ?? null}>
+          {children}
+        </AppShell>
         <ScrollRestoration />
         <Scripts />
       </body>
     </html>
   );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
 }

@@ -13,7 +13,7 @@ import { deriveApiKeys } from "./embedded/keys";
 import { type MigrationReport, migrate, repoRoot } from "./embedded/migrate";
 import { fetchHandler } from "./http/fetch-adapter";
 import { type UpgradeRouter, createUpgradeRouter } from "./http/upgrade-router";
-import type { SupabaseConnection } from "./load-context";
+import type { OutboxEmail, SupabaseConnection } from "./load-context";
 
 export interface RunningServer {
   url: string;
@@ -38,6 +38,22 @@ async function openEmbedded(config: Config) {
   const siteUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const embedded = await createEmbeddedSupabase({ db, keys, siteUrl });
   return { db, migration, embedded };
+}
+
+/** Development only: what the embedded auth "sent", newest first, for the /dev/outbox page. */
+function outboxReader(db: Database): () => Promise<OutboxEmail[]> {
+  return async () => {
+    const { rows } = await db.query<Omit<OutboxEmail, "created_at"> & { created_at: Date | string }>(
+      `select recipient, subject, body, kind, created_at
+         from embedded.email_outbox
+        order by created_at desc, id desc
+        limit 50`,
+    );
+    return rows.map((row) => ({
+      ...row,
+      created_at: new Date(row.created_at).toISOString(),
+    }));
+  };
 }
 
 /** Starts everything on one port: health check, embedded Supabase API, Remix, websockets. */
@@ -78,6 +94,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
           embedded: false,
         };
 
+  const readOutbox = db && config.nodeEnv !== "production" ? outboxReader(db) : undefined;
+
   const build = await loadRemixBuild();
   app.all(
     "*",
@@ -86,6 +104,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mode: config.nodeEnv,
       getLoadContext: (req) => ({
         supabase: supabaseFor(`${req.protocol}://${req.get("host") ?? `${config.host}:${config.port}`}`),
+        ...(readOutbox ? { readOutbox } : {}),
       }),
     }),
   );

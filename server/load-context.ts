@@ -6,8 +6,23 @@ export interface SupabaseConnection {
   embedded: boolean;
 }
 
+/** A message the embedded auth wrote to `embedded.email_outbox` instead of sending it. */
+export interface OutboxEmail {
+  recipient: string;
+  subject: string;
+  body: string;
+  kind: string;
+  /** ISO 8601 */
+  created_at: string;
+}
+
 declare module "@remix-run/node" {
   interface AppLoadContext {
     supabase: SupabaseConnection;
+    /**
+     * The newest 50 outbox e-mails, read through the owner connection. Present only in embedded
+     * mode outside production, for the /dev/outbox page; absent means that page is a 404.
+     */
+    readOutbox?: () => Promise<OutboxEmail[]>;
   }
 }

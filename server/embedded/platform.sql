@@ -182,3 +182,42 @@ create table if not exists embedded.login_attempts (
 );
 create index if not exists login_attempts_email_at_idx on embedded.login_attempts (email, at);
 create index if not exists login_attempts_ip_at_idx on embedded.login_attempts (ip, at);
+
+-- Columns and tables the embedded auth service needs beyond the first cut, named as in Supabase's
+-- auth schema so code written against a hosted project reads the same data.
+alter table auth.users add column if not exists email_change_token_new varchar(255);
+alter table auth.users add column if not exists email_change_token_current varchar(255);
+alter table auth.users add column if not exists email_change_confirm_status smallint default 0;
+alter table auth.users add column if not exists reauthentication_token varchar(255);
+alter table auth.users add column if not exists reauthentication_sent_at timestamptz;
+alter table auth.users add column if not exists confirmed_at timestamptz
+  generated always as (least(email_confirmed_at, phone_confirmed_at)) stored;
+create index if not exists users_confirmation_token_idx on auth.users (confirmation_token)
+  where confirmation_token is not null and confirmation_token <> '';
+create index if not exists users_recovery_token_idx on auth.users (recovery_token)
+  where recovery_token is not null and recovery_token <> '';
+
+alter table auth.sessions add column if not exists refreshed_at timestamp;
+alter table auth.sessions add column if not exists factor_id uuid;
+create index if not exists refresh_tokens_parent_idx on auth.refresh_tokens (parent);
+
+-- PKCE: the code challenge of an e-mail flow (signup, recovery, magic link) until its
+-- verification link is followed, then the one-time auth code exchanged for a session.
+create table if not exists auth.flow_state (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid references auth.users (id) on delete cascade,
+  auth_code text not null,
+  code_challenge_method text not null,
+  code_challenge text not null,
+  provider_type text not null,
+  provider_access_token text,
+  provider_refresh_token text,
+  authentication_method text not null,
+  auth_code_issued_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index if not exists flow_state_auth_code_idx on auth.flow_state (auth_code);
+create index if not exists flow_state_user_id_idx on auth.flow_state (user_id, authentication_method);
+
+alter table embedded.email_outbox add column if not exists link text;

@@ -2,6 +2,7 @@
 import { type SupabaseClient, createClient } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import type { Database } from "../../server/embedded/db";
+import { type AuthServiceOptions, createAuthService } from "../../server/embedded/auth/index";
 import { type EmbeddedSupabase, createEmbeddedSupabase } from "../../server/embedded/index";
 import { deriveApiKeys, developmentJwtSecret } from "../../server/embedded/keys";
 import { type Backend, openMigratedDatabase } from "./databases";
@@ -29,18 +30,54 @@ export function clientFor(embedded: EmbeddedSupabase, key: string): SupabaseClie
   });
 }
 
+export type AuthTestOptions = Partial<Omit<AuthServiceOptions, "db" | "keys" | "siteUrl">>;
+
+/** Cheap bcrypt for tests: cost 10 would spend most of a suite's time hashing. */
+export const testAuthOptions: AuthTestOptions = { bcryptCost: 4 };
+
+/** The embedded API with its auth service built from `auth` options instead of the defaults. */
+function withAuthOptions(
+  embedded: EmbeddedSupabase,
+  options: AuthServiceOptions,
+): EmbeddedSupabase {
+  const auth = createAuthService(options);
+  const handle = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/auth/v1" || pathname.startsWith("/auth/v1/")) {
+      return auth.handle(request, pathname.slice("/auth/v1".length) || "/");
+    }
+    return embedded.handle(request);
+  };
+  const inProcessFetch: typeof fetch = async (input, init) => handle(new Request(input, init));
+  return { ...embedded, auth, handle, fetch: inProcessFetch };
+}
+
 /**
  * `setupSql` (tables, policies, data a test file needs beyond the migrations) runs as the owner
- * before the REST schema cache is read.
+ * before the REST schema cache is read. `auth` overrides the auth service's options (bcrypt cost
+ * 4 unless given). `wrapDatabase` hands the embedded services a wrapper around the database (to
+ * watch the statements they run, say); the stack's own `db` stays unwrapped.
  */
 export async function startEmbeddedStack(
   backend: Backend,
-  options: { setupSql?: string } = {},
+  options: {
+    setupSql?: string;
+    auth?: AuthTestOptions;
+    wrapDatabase?: (db: Database) => Database;
+  } = {},
 ): Promise<EmbeddedStack> {
   const db = await openMigratedDatabase(backend);
   if (options.setupSql) await db.exec(options.setupSql);
   const keys = await deriveApiKeys({ jwtSecret: developmentJwtSecret });
-  const embedded = await createEmbeddedSupabase({ db, keys, siteUrl: stackUrl });
+  const servicesDb = options.wrapDatabase ? options.wrapDatabase(db) : db;
+  const created = await createEmbeddedSupabase({ db: servicesDb, keys, siteUrl: stackUrl });
+  const embedded = withAuthOptions(created, {
+    db,
+    keys,
+    siteUrl: stackUrl,
+    ...testAuthOptions,
+    ...options.auth,
+  });
   const stack: EmbeddedStack = {
     backend,
     db,

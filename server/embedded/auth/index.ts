@@ -1,24 +1,54 @@
-import type { Database } from "../db";
-import type { ApiKeys } from "../keys";
+/**
+ * The embedded GoTrue-compatible auth API (/auth/v1): what supabase-js `auth.*` and
+ * @supabase/ssr call, over auth.users / auth.sessions / auth.refresh_tokens.
+ */
+import { type AuthServiceOptions, resolveConfig } from "./config";
+import { AuthError, OAuthError } from "./errors";
+import { pruneLoginAttempts } from "./rate-limit";
+import { clientInfo } from "./request-context";
+import { errorResponse } from "./responses";
+import { matchRoute } from "./routes";
 
-export interface AuthServiceOptions {
-  db: Database;
-  keys: ApiKeys;
-  /** Base URL people reach the app at, for links in e-mails (e.g. http://127.0.0.1:3000). */
-  siteUrl: string;
-  /** Lifetime of access tokens in seconds (GoTrue's JWT_EXP, default 3600). */
-  accessTokenSeconds?: number;
-}
+export type { AuthHooks, AuthServiceOptions, RateLimitOptions } from "./config";
+export { AuthError } from "./errors";
+export { readOutbox, type OutboxEmail } from "./mailer";
+export { endAllSessionsOfUser } from "./sessions";
 
 export interface AuthService {
   /** Handles a request under /auth/v1; `path` is what follows that prefix, e.g. "/token". */
   handle(request: Request, path: string): Promise<Response>;
 }
 
-export function createAuthService(_options: AuthServiceOptions): AuthService {
+const pruneEveryMs = 60_000;
+
+export function createAuthService(options: AuthServiceOptions): AuthService {
+  const config = resolveConfig(options);
+  let lastPruned = 0;
+
   return {
-    async handle() {
-      return new Response(JSON.stringify({ code: 501, msg: "not implemented yet" }), { status: 501 });
+    async handle(request, path) {
+      const match = matchRoute(request.method, path);
+      try {
+        if (match.kind === "not-found") throw new AuthError(404, "not_found", "Not Found");
+        if (match.kind === "method-not-allowed")
+          throw new AuthError(405, "validation_failed", "Method Not Allowed");
+        const now = config.now().getTime();
+        if (now - lastPruned > pruneEveryMs) {
+          lastPruned = now;
+          await pruneLoginAttempts(config, config.db);
+        }
+        return await match.handler({
+          request,
+          url: new URL(request.url),
+          config,
+          client: clientInfo(request, config),
+          params: match.params,
+        });
+      } catch (error) {
+        if (error instanceof AuthError || error instanceof OAuthError)
+          return errorResponse(request, error);
+        throw error;
+      }
     },
   };
 }

@@ -1,5 +1,8 @@
 import type { Database } from "../db";
 import type { ApiKeys } from "../keys";
+import { ClaimsResolver } from "./auth";
+import { handleRequest } from "./handler";
+import { type SchemaCache, loadSchemaCache } from "./schema-cache";
 
 export interface RestServiceOptions {
   db: Database;
@@ -15,13 +18,20 @@ export interface RestService {
   reloadSchemaCache(): Promise<void>;
 }
 
-export async function createRestService(_options: RestServiceOptions): Promise<RestService> {
+export async function createRestService(options: RestServiceOptions): Promise<RestService> {
+  const schemas = options.schemas ?? ["public"];
+  // Read once here and on reload only: a request never queries the catalog.
+  let cache: SchemaCache = await loadSchemaCache(options.db, schemas);
+  const deps = {
+    db: options.db,
+    schemas,
+    cache: () => cache,
+    claims: new ClaimsResolver(options.keys.jwtSecret),
+  };
   return {
-    async handle() {
-      return new Response(JSON.stringify({ code: "PGRST000", message: "not implemented yet" }), {
-        status: 501,
-      });
+    handle: (request, path) => handleRequest(deps, request, path),
+    async reloadSchemaCache() {
+      cache = await loadSchemaCache(options.db, schemas);
     },
-    async reloadSchemaCache() {},
   };
 }

@@ -1,0 +1,32 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { buttonClass } from "~/components/ui/button";
+
+export interface SignedInUser {
+  name: string;
+  email: string;
+}
+
+export function AccountMenu({ user }: { user: SignedInUser | null }) {
+  const { t } = useTranslation();
+  if (!user) {
+    return (
+      <Link to="/login" className={buttonClass("secondary")}>
+        {t("layout.signIn")}
+      </Link>
+    );
+  }
+  return (
+    <section aria-label={t("layout.account")} className="flex items-center gap-3">
+      <p className="text-sm text-slate-800">
+        <span className="sr-only">{t("layout.signedInAs")}: </span>
+        <span className="font-medium">{user.name}</span>
+      </p>
+      <Form method="post" action="/logout">
+        <button type="submit" className={buttonClass("secondary")}>
+          {t("layout.signOut")}
+        </button>
+      </Form>
+    </section>
+  );
+}
