@@ -22,7 +22,10 @@ export interface RequestSupabase {
   client: SupabaseClient;
   /** Set-Cookie and no-store headers that every response to this request must carry. */
   headers: Headers;
-  /** The user, verified by the auth server (never trusted from the cookie alone); null if none. */
+  /**
+   * The user, verified by the auth server (never trusted from the cookie alone); null if none.
+   * Looked up once per request: call it before signing in or out only if you redirect afterwards.
+   */
   getUser(): Promise<User | null>;
 }
 
@@ -65,9 +68,10 @@ export function getSupabase(request: Request, context: AppLoadContext): RequestS
     getUser() {
       user ??= client.auth.getUser().then(({ data, error }) => {
         if (!error) return data.user;
-        // 4xx: no session, or one the server no longer accepts (supabase-js then clears it).
-        if (error.status !== undefined && error.status < 500) return null;
+        // No session, or one the server no longer accepts (supabase-js then clears the cookies).
+        // Anything else (auth server down, network) is an outage, not a signed-out visitor.
         if (error.name === "AuthSessionMissingError") return null;
+        if (error.status !== undefined && error.status >= 400 && error.status < 500) return null;
         throw error;
       });
       return user;

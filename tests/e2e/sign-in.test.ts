@@ -116,6 +116,35 @@ describe("signing in", () => {
   });
 });
 
+describe("without JavaScript", () => {
+  beforeEach(async () => {
+    await browser.close();
+    browser = await launchChromium({ javaScript: false });
+    ({ page, browserErrors } = await browser.newPage());
+  });
+
+  it("signs in, switches the language and signs out with plain HTML forms", async () => {
+    await open("/login");
+    await page.getByLabel("Sähköpostiosoite").fill(demoUser.email);
+    await page.getByLabel("Salasana").fill("not-the-password");
+    await page.getByLabel("Salasana").press("Enter");
+    await page.getByRole("alert").getByText("Sähköpostiosoite tai salasana on väärin.").waitFor();
+    expect(await page.getByLabel("Sähköpostiosoite").inputValue()).toBe(demoUser.email);
+
+    await page.getByLabel("Salasana").fill(demoUser.password);
+    await page.getByLabel("Salasana").press("Enter");
+    await heading("Hei, Aino Asiantuntija!").waitFor();
+
+    await page.getByRole("button", { name: "English" }).click();
+    await heading("Hello, Aino Asiantuntija!").waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await heading("Sign in").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+});
+
 describe("pages anyone can see", () => {
   it("renders the signed-out home page, a 404 and the language switch without JavaScript errors", async () => {
     await open("/");

@@ -45,7 +45,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `javaScript: false` checks that a page still works as plain HTML forms and links. */
+export async function launchChromium(options: { javaScript?: boolean } = {}): Promise<Browser> {
+  const javaScript = options.javaScript ?? true;
   const userDataDir = mkdtempSync(path.join(tmpdir(), "verkko-chromium-"));
   let context: BrowserContext;
   try {
@@ -55,6 +57,7 @@ export async function launchChromium(): Promise<Browser> {
       headless: true,
       locale: "fi-FI",
       timezoneId: "Europe/Helsinki",
+      javaScriptEnabled: javaScript,
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
@@ -79,6 +82,8 @@ export async function launchChromium(): Promise<Browser> {
         }
       });
       page.on("requestfailed", (request) => {
+        // With JavaScript off, Chromium cancels the module preloads on purpose.
+        if (!javaScript && request.resourceType() === "script") return;
         if (assetTypes.has(request.resourceType())) {
           browserErrors.push(`${request.resourceType()} ${request.url()} failed`);
         }

@@ -18,7 +18,12 @@ export interface EmbeddedStack {
   anonClient(): SupabaseClient;
   serviceClient(): SupabaseClient;
   /** Creates a confirmed user through the admin API and returns a client signed in as them. */
-  signedInClient(email: string, password?: string): Promise<{ client: SupabaseClient; userId: string }>;
+  signedInClient(
+    email: string,
+    password?: string,
+  ): Promise<{ client: SupabaseClient; userId: string }>;
+  /** The same API and database with an auth service built from other options (e.g. autoconfirm). */
+  withAuth(auth: AuthTestOptions): EmbeddedSupabase;
   close(): Promise<void>;
 }
 
@@ -71,13 +76,14 @@ export async function startEmbeddedStack(
   const keys = await deriveApiKeys({ jwtSecret: developmentJwtSecret });
   const servicesDb = options.wrapDatabase ? options.wrapDatabase(db) : db;
   const created = await createEmbeddedSupabase({ db: servicesDb, keys, siteUrl: stackUrl });
-  const embedded = withAuthOptions(created, {
+  const authOptions = (auth: AuthTestOptions | undefined): AuthServiceOptions => ({
     db,
     keys,
     siteUrl: stackUrl,
     ...testAuthOptions,
-    ...options.auth,
+    ...auth,
   });
+  const embedded = withAuthOptions(created, authOptions(options.auth));
   const stack: EmbeddedStack = {
     backend,
     db,
@@ -93,6 +99,7 @@ export async function startEmbeddedStack(
       if (signedIn.error) throw signedIn.error;
       return { client, userId: created.data.user.id };
     },
+    withAuth: (auth) => withAuthOptions(created, authOptions({ ...options.auth, ...auth })),
     close: () => db.close(),
   };
   return stack;

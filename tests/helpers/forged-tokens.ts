@@ -70,7 +70,8 @@ export function mintToken(token: ForgedToken, secret: string): string {
     case "tampered": {
       const genuine = sign({ alg: "HS256", typ: "JWT" }, claimsFor("anon", inAnHour), secret);
       const [header, , signature] = genuine.split(".");
-      const payload = base64url(JSON.stringify(claimsFor(token.role, inAnHour)));
+      const swapped = { ...claimsFor(token.role, inAnHour), tampered: true };
+      const payload = base64url(JSON.stringify(swapped));
       return `${header}.${payload}.${signature}`;
     }
     case "junk":

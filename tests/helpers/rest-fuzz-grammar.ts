@@ -4,8 +4,44 @@
  * ones. Generators stay small and structured so a failure shrinks to a readable request.
  */
 import fc from "fast-check";
-import { type ForgedToken } from "./forged-tokens";
+import type { ForgedToken } from "./forged-tokens";
 import { injectionMarker as marker } from "./statement-guard";
+
+/**
+ * A text too long to print: it expands when sent (and in JSON.stringify) but shows up in a
+ * counterexample as the recipe that builds it.
+ */
+export class BigText {
+  constructor(readonly parts: readonly (string | readonly [string, number])[]) {}
+
+  toString(): string {
+    return this.parts
+      .map((part) => (typeof part === "string" ? part : part[0].repeat(part[1])))
+      .join("");
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+
+  [fc.toStringMethod](): string {
+    const recipe = this.parts.map((part) =>
+      typeof part === "string" ? JSON.stringify(part) : `${JSON.stringify(part[0])} × ${part[1]}`,
+    );
+    return `big(${recipe.join(" + ")})`;
+  }
+
+  around(prefix: string, suffix = ""): BigText {
+    return new BigText([prefix, ...this.parts, suffix]);
+  }
+}
+
+/** What goes into a query string or a JSON value: plain, or big and printed as a recipe. */
+export type Text = string | BigText;
+
+function around(prefix: string, text: Text, suffix = ""): Text {
+  return typeof text === "string" ? `${prefix}${text}${suffix}` : text.around(prefix, suffix);
+}
 
 /** Each tries to close the quote, parenthesis or statement around it, then names the marker. */
 export const breakouts: readonly string[] = [
@@ -80,7 +116,7 @@ const awkward: readonly string[] = [
   "\t",
 ];
 
-const longStrings = fc.constantFrom(1_000, 20_000, 100_000).map((n) => "ä".repeat(n));
+const longStrings = fc.constantFrom(1_000, 20_000, 100_000).map((n) => new BigText([["ä", n]]));
 
 const hostileText = fc.constantFrom(...breakouts);
 const awkwardText = fc.constantFrom(...awkward);
@@ -174,15 +210,22 @@ const atom: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.double().map(String) },
 );
 
-/** A filter's right-hand side: one atom, a list, or something huge. */
-export const filterValue: fc.Arbitrary<string> = fc.oneof(
+/** A filter's right-hand side: one atom or a list. */
+const smallFilterValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: atom },
   { weight: 2, arbitrary: fc.array(atom, { maxLength: 4 }).map((xs) => `(${xs.join(",")})`) },
   { weight: 1, arbitrary: fc.array(atom, { maxLength: 4 }).map((xs) => `{${xs.join(",")}}`) },
+);
+
+/** A filter's right-hand side, sometimes huge. */
+export const filterValue: fc.Arbitrary<Text> = fc.oneof(
+  { weight: 9, arbitrary: smallFilterValue },
   { weight: 1, arbitrary: longStrings },
   {
     weight: 1,
-    arbitrary: fc.integer({ min: 1_000, max: 5_000 }).map((n) => `(${"1,".repeat(n)}1)`),
+    arbitrary: fc
+      .constantFrom(1_000, 5_000, 50_000)
+      .map((n) => new BigText(["(", ["1,", n], "1)"])),
   },
 );
 
@@ -244,8 +287,12 @@ export const operator: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** `[not.]op.value`, as it stands after `column=`. */
-export const filterExpression: fc.Arbitrary<string> = fc
+export const filterExpression: fc.Arbitrary<Text> = fc
   .tuple(fc.boolean(), operator, filterValue)
+  .map(([negated, op, value]) => around(`${negated ? "not." : ""}${op}.`, value));
+
+const smallFilterExpression: fc.Arbitrary<string> = fc
+  .tuple(fc.boolean(), operator, smallFilterValue)
   .map(([negated, op, value]) => `${negated ? "not." : ""}${op}.${value}`);
 
 /** `or=(…)` trees, some of them nested far deeper than anyone would write. */
@@ -256,7 +303,7 @@ const { tree: logicTree } = fc.letrec((tie) => ({
     tie("group"),
   ),
   condition: fc
-    .tuple(columnName, filterExpression)
+    .tuple(columnName, smallFilterExpression)
     .map(([column, expression]) => `${column}.${expression}`),
   group: fc
     .tuple(
@@ -268,9 +315,9 @@ const { tree: logicTree } = fc.letrec((tie) => ({
 
 const deepLogic = fc
   .tuple(fc.constantFrom(100, 1_000, 20_000), fc.constantFrom("or", "and", "not.or"))
-  .map(([depth, op]) => `(${`${op}(`.repeat(depth)}id.eq.1${")".repeat(depth)})`);
+  .map(([depth, op]) => new BigText(["(", [`${op}(`, depth], "id.eq.1", [")", depth + 1]]));
 
-export const logicValue: fc.Arbitrary<string> = fc.oneof(
+export const logicValue: fc.Arbitrary<Text> = fc.oneof(
   { weight: 6, arbitrary: fc.array(logicTree, { maxLength: 4 }).map((xs) => `(${xs.join(",")})`) },
   { weight: 1, arbitrary: deepLogic },
   { weight: 1, arbitrary: fc.oneof(hostileText, awkwardText) },
@@ -414,7 +461,7 @@ const deepEmbedding = fc
   .constantFrom(8, 40)
   .map((depth) => `id,${"fuzz_groups(id,fuzz_items(id,".repeat(depth)}id${"))".repeat(depth)}`);
 
-export const selectValue: fc.Arbitrary<string> = fc.oneof(
+export const selectValue: fc.Arbitrary<Text> = fc.oneof(
   { weight: 8, arbitrary: selectTree },
   { weight: 1, arbitrary: deepEmbedding },
   { weight: 1, arbitrary: fc.oneof(hostileText, awkwardText, longStrings) },
@@ -461,7 +508,7 @@ export const countValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.integer().map(String) },
 );
 
-export type QueryPair = readonly [string, string];
+export type QueryPair = readonly [string, Text];
 
 const embeddedName = fc.oneof(fc.constantFrom("fuzz_groups", "fuzz_items"), embedName);
 
@@ -526,8 +573,11 @@ function looseEncode(text: string): string {
 }
 
 export function encodeQuery(pairs: readonly QueryPair[], encoding: QueryEncoding): string {
-  const encode = encoding === "strict" ? encodeURIComponent : looseEncode;
-  return pairs.map(([key, value]) => `${encode(key)}=${encode(value)}`).join("&");
+  if (encoding === "strict") {
+    // As supabase-js builds its URLs; a lone surrogate becomes U+FFFD on the way.
+    return new URLSearchParams(pairs.map(([key, value]) => [key, String(value)])).toString();
+  }
+  return pairs.map(([key, value]) => `${looseEncode(key)}=${looseEncode(String(value))}`).join("&");
 }
 
 /** Header values must be bytes a real HTTP request could carry. */
@@ -678,9 +728,9 @@ export type BodySpec =
   | { text: string }
   | { nestedDepth: number }
   | { manyRows: number }
-  | { bytes: Uint8Array };
+  | { bytes: Uint8Array<ArrayBuffer> };
 
-export function materializeBody(body: BodySpec): string | Uint8Array {
+export function materializeBody(body: BodySpec): string | Uint8Array<ArrayBuffer> {
   if ("json" in body) return JSON.stringify(body.json) ?? "";
   if ("text" in body) return body.text;
   if ("bytes" in body) return body.bytes;
@@ -689,7 +739,10 @@ export function materializeBody(body: BodySpec): string | Uint8Array {
     return `{"title":"syvä","data":${"[".repeat(depth)}${"]".repeat(depth)}}`;
   }
   return JSON.stringify(
-    Array.from({ length: body.manyRows }, (_, i) => ({ title: `rivi ${i}`, group_id: 1 + (i % 3) })),
+    Array.from({ length: body.manyRows }, (_, i) => ({
+      title: `rivi ${i}`,
+      group_id: 1 + (i % 3),
+    })),
   );
 }
 
@@ -746,7 +799,12 @@ export const rowObject: fc.Arbitrary<Record<string, unknown>> = fc
   .map(([known, unknown, withTitle]) => {
     const row: Record<string, unknown> = withTitle ? { title: "otsikko" } : {};
     for (const [key, value] of [...known, ...unknown]) {
-      Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(row, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return row;
   });

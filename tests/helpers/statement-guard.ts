@@ -268,7 +268,10 @@ function statementProblem(statement: RecordedStatement, intent: RequestIntent): 
   if (leading !== undefined && !leadingKeywords.includes(leading)) {
     return `a statement that starts with ${JSON.stringify(leading)}`;
   }
-  if ((leading === "set" || leading === "reset") && /\b(role|authorization)\b/.test(words.join(" "))) {
+  if (
+    (leading === "set" || leading === "reset") &&
+    /\b(role|authorization)\b/.test(words.join(" "))
+  ) {
     return "a statement that changes the role";
   }
   const forbidden = words.find((word) => neverKeywords.includes(word));

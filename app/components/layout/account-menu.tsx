@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button";
 
@@ -9,7 +9,10 @@ export interface SignedInUser {
 
 export function AccountMenu({ user }: { user: SignedInUser | null }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   if (!user) {
+    // The login page is already the invitation; a second one in the header would only repeat it.
+    if (pathname === "/login") return null;
     return (
       <Link to="/login" className={buttonClass("secondary")}>
         {t("layout.signIn")}

@@ -15,7 +15,7 @@ export function AppShell(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
+    <div className="relative flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
@@ -29,11 +29,7 @@ export function AppShell(props: {
           </div>
         </div>
       </header>
-      <main
-        id={mainContentId}
-        tabIndex={-1}
-        className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none"
-      >
+      <main id={mainContentId} tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
         {props.children}
       </main>
       <footer className="border-t border-slate-200 bg-white">

@@ -8,7 +8,7 @@ export function SkipLink() {
   return (
     <a
       href={`#${mainContentId}`}
-      className="sr-only rounded-md bg-white px-4 py-2 font-medium text-blue-900 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      className="absolute top-2 left-2 z-50 -translate-y-[200%] rounded-md bg-white px-4 py-2 font-medium text-blue-900 shadow-lg focus:translate-y-0"
     >
       {t("layout.skipToContent")}
     </a>

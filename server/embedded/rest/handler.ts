@@ -462,6 +462,15 @@ async function updateOrDelete(state: RequestState, relation: Relation): Promise<
       const result = await tx.query<ResultRow>(built.sql, params.values);
       const row = result.rows[0] ?? { total: null, page: 0, body: null };
       singularCheck(mode === "representation" ? media : { kind: "json", stripNulls: false }, Number(row.page));
+      const limit = state.prefs.maxAffected;
+      if (state.prefs.handling === "strict" && limit !== undefined && Number(row.page) > limit) {
+        throw new ApiError(
+          400,
+          "PGRST124",
+          "Query result exceeds max-affected preference constraint",
+          `The query affects ${Number(row.page)} rows`,
+        );
+      }
       return { row };
     });
   }
@@ -532,7 +541,9 @@ async function callFunction(state: RequestState, name: string): Promise<Response
     return { row, total: toNumber(row.total) };
   });
   if (chosen.fn.returnsVoid) {
-    return new Response(null, { status: 204, headers: writeHeaders(state, media, "*/*") });
+    const headers = writeHeaders(state, media, "*/*");
+    delete headers["content-type"];
+    return new Response(null, { status: 204, headers });
   }
   if (built.scalar) {
     const headers = writeHeaders(state, media, "*/*");

@@ -9,6 +9,8 @@ export interface Preferences {
   tx?: "commit" | "rollback";
   params?: "single-object";
   handling?: "lenient" | "strict";
+  /** With handling=strict, an update or delete touching more rows fails (PGRST124). */
+  maxAffected?: number;
   /** The preferences PostgREST honoured, for the `Preference-Applied` header. */
   applied: string[];
 }
@@ -34,7 +36,9 @@ export function parsePrefer(headers: Headers): Preferences {
     if (!item) continue;
     const [name = "", value = ""] = item.split("=", 2).map((part) => part.trim());
     const values = accepted[name];
-    if (values?.includes(value)) {
+    if (name === "max-affected" && /^\d{1,15}$/.test(value)) {
+      preferences.maxAffected ??= Number(value);
+    } else if (values?.includes(value)) {
       // The first occurrence wins, as in PostgREST.
       if (record[name] === undefined) record[name] = value;
     } else {

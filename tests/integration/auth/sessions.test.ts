@@ -10,7 +10,10 @@ describe.each(availableBackends())("sessions and tokens on %s", (backend) => {
   let clockOffsetMs = 0;
   beforeAll(async () => {
     stack = await startEmbeddedStack(backend, {
-      auth: { now: () => new Date(Date.now() + clockOffsetMs), refreshTokenReuseIntervalSeconds: 10 },
+      auth: {
+        now: () => new Date(Date.now() + clockOffsetMs),
+        refreshTokenReuseIntervalSeconds: 10,
+      },
     });
   });
   afterAll(() => stack.close());
@@ -59,11 +62,16 @@ describe.each(availableBackends())("sessions and tokens on %s", (backend) => {
     expect(first.error).toBeNull();
     const rotated = first.data.session;
     expect(rotated?.refresh_token).not.toBe(session.refresh_token);
-    expect(decodeJwt(rotated?.access_token ?? "").session_id).toBe(decodeJwt(session.access_token).session_id);
-    const { rows } = await stack.db.query<{ token: string; parent: string | null; revoked: boolean }>(
-      "select token, parent, revoked from auth.refresh_tokens where session_id = $1 order by id",
-      [decodeJwt(session.access_token).session_id],
+    expect(decodeJwt(rotated?.access_token ?? "").session_id).toBe(
+      decodeJwt(session.access_token).session_id,
     );
+    const { rows } = await stack.db.query<{
+      token: string;
+      parent: string | null;
+      revoked: boolean;
+    }>("select token, parent, revoked from auth.refresh_tokens where session_id = $1 order by id", [
+      decodeJwt(session.access_token).session_id,
+    ]);
     expect(rows).toEqual([
       { token: session.refresh_token, parent: null, revoked: true },
       { token: rotated?.refresh_token, parent: session.refresh_token, revoked: false },
@@ -73,7 +81,9 @@ describe.each(availableBackends())("sessions and tokens on %s", (backend) => {
   it("gives a client that lost a refresh answer the same new token within the reuse interval", async () => {
     const { supabase, session } = await signIn("retry");
     const first = await supabase.auth.refreshSession({ refresh_token: session.refresh_token });
-    const retried = await client(stack).auth.refreshSession({ refresh_token: session.refresh_token });
+    const retried = await client(stack).auth.refreshSession({
+      refresh_token: session.refresh_token,
+    });
     expect(retried.error).toBeNull();
     expect(retried.data.session?.refresh_token).toBe(first.data.session?.refresh_token);
   });
@@ -81,17 +91,23 @@ describe.each(availableBackends())("sessions and tokens on %s", (backend) => {
   it("ends the whole session when a revoked refresh token is replayed after the interval", async () => {
     const { supabase, session } = await signIn("replay");
     const first = await supabase.auth.refreshSession({ refresh_token: session.refresh_token });
-    const second = await supabase.auth.refreshSession({ refresh_token: first.data.session?.refresh_token ?? "" });
+    const second = await supabase.auth.refreshSession({
+      refresh_token: first.data.session?.refresh_token ?? "",
+    });
     const current = second.data.session;
     if (!current) throw new Error("no session after two refreshes");
 
     clockOffsetMs = 11_000;
     try {
-      const replay = await client(stack).auth.refreshSession({ refresh_token: session.refresh_token });
+      const replay = await client(stack).auth.refreshSession({
+        refresh_token: session.refresh_token,
+      });
       expect(replay.error).toMatchObject({ status: 400, code: "refresh_token_already_used" });
 
       // The legitimate holder's newest token is dead too, and so is their access token.
-      const newest = await client(stack).auth.refreshSession({ refresh_token: current.refresh_token });
+      const newest = await client(stack).auth.refreshSession({
+        refresh_token: current.refresh_token,
+      });
       expect(newest.error).toMatchObject({ status: 400, code: "refresh_token_already_used" });
       const { error } = await client(stack).auth.getUser(current.access_token);
       expect(error?.name).toBe("AuthSessionMissingError");
@@ -113,9 +129,10 @@ describe.each(availableBackends())("sessions and tokens on %s", (backend) => {
     expect((await supabase.auth.signOut({ scope: "local" })).error).toBeNull();
     const refused = await client(stack).auth.getUser(session.access_token);
     expect(refused.error?.name).toBe("AuthSessionMissingError");
-    expect((await client(stack).auth.refreshSession({ refresh_token: session.refresh_token })).error?.code).toBe(
-      "refresh_token_not_found",
-    );
+    expect(
+      (await client(stack).auth.refreshSession({ refresh_token: session.refresh_token })).error
+        ?.code,
+    ).toBe("refresh_token_not_found");
     expect((await client(stack).auth.getUser(otherSession?.access_token)).error).toBeNull();
   });
 
@@ -124,7 +141,9 @@ describe.each(availableBackends())("sessions and tokens on %s", (backend) => {
     const other = (await client(stack).auth.signInWithPassword({ email, password })).data.session;
     expect((await supabase.auth.signOut({ scope: "others" })).error).toBeNull();
     expect((await client(stack).auth.getUser(session.access_token)).error).toBeNull();
-    expect((await client(stack).auth.getUser(other?.access_token)).error?.name).toBe("AuthSessionMissingError");
+    expect((await client(stack).auth.getUser(other?.access_token)).error?.name).toBe(
+      "AuthSessionMissingError",
+    );
   });
 
   it("signs out globally: every session of the user ends", async () => {

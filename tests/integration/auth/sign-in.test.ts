@@ -30,10 +30,20 @@ describe.each(availableBackends())("signInWithPassword on %s", (backend) => {
   it("answers invalid_credentials alike for a wrong password and an unknown address", async () => {
     const email = uniqueEmail("pekka");
     await stack.signedInClient(email);
-    const wrong = await from("192.0.2.2").auth.signInWithPassword({ email, password: "wrong password" });
-    const unknown = await from("192.0.2.2").auth.signInWithPassword({ email: uniqueEmail("nobody"), password });
+    const wrong = await from("192.0.2.2").auth.signInWithPassword({
+      email,
+      password: "wrong password",
+    });
+    const unknown = await from("192.0.2.2").auth.signInWithPassword({
+      email: uniqueEmail("nobody"),
+      password,
+    });
     for (const { error, data } of [wrong, unknown]) {
-      expect(error).toMatchObject({ status: 400, code: "invalid_credentials", message: "Invalid login credentials" });
+      expect(error).toMatchObject({
+        status: 400,
+        code: "invalid_credentials",
+        message: "Invalid login credentials",
+      });
       expect(data.session).toBeNull();
     }
   });
@@ -73,14 +83,20 @@ describe.each(availableBackends())("signInWithPassword on %s", (backend) => {
     // Someone else on one of those addresses is not affected.
     const other = uniqueEmail("bystander");
     await stack.signedInClient(other);
-    const bystander = await from("198.51.100.1").auth.signInWithPassword({ email: other, password });
+    const bystander = await from("198.51.100.1").auth.signInWithPassword({
+      email: other,
+      password,
+    });
     expect(bystander.error).toBeNull();
   });
 
   it("limits failed attempts per IP address, across e-mail addresses", async () => {
     const attacker = from("203.0.113.66");
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      const { error } = await attacker.auth.signInWithPassword({ email: uniqueEmail("spray"), password });
+      const { error } = await attacker.auth.signInWithPassword({
+        email: uniqueEmail("spray"),
+        password,
+      });
       expect(error?.code).toBe("invalid_credentials");
     }
     const email = uniqueEmail("victim");

@@ -2,9 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOutbox } from "../../../server/embedded/auth/index";
 import { availableBackends } from "../../helpers/databases";
 import { type EmbeddedStack, startEmbeddedStack, stackUrl } from "../../helpers/embedded-stack";
-import { client, followLink, latestEmail, otpOf, password, tokenHashOf, uniqueEmail } from "./support";
+import {
+  client,
+  followLink,
+  latestEmail,
+  otpOf,
+  password,
+  tokenHashOf,
+  uniqueEmail,
+} from "./support";
 
-describe.each(availableBackends())("sign-up with e-mail confirmation on %s", (backend) => {
+describe.each(availableBackends())("sign-up on %s", (backend) => {
   let stack: EmbeddedStack;
   beforeAll(async () => {
     stack = await startEmbeddedStack(backend, { auth: { emailMinIntervalSeconds: 0 } });
@@ -42,10 +50,18 @@ describe.each(availableBackends())("sign-up with e-mail confirmation on %s", (ba
   it("refuses to sign in before the e-mail is confirmed, and signs in after the link is followed", async () => {
     const email = uniqueEmail("vilho");
     const supabase = client(stack);
-    await supabase.auth.signUp({ email, password, options: { emailRedirectTo: `${stackUrl}/welcome` } });
+    await supabase.auth.signUp({
+      email,
+      password,
+      options: { emailRedirectTo: `${stackUrl}/welcome` },
+    });
 
     const early = await supabase.auth.signInWithPassword({ email, password });
-    expect(early.error).toMatchObject({ status: 400, code: "email_not_confirmed", message: "Email not confirmed" });
+    expect(early.error).toMatchObject({
+      status: 400,
+      code: "email_not_confirmed",
+      message: "Email not confirmed",
+    });
 
     const landing = await followLink(stack, (await latestEmail(stack, email)).link ?? "");
     expect(`${landing.origin}${landing.pathname}`).toBe(`${stackUrl}/welcome`);
@@ -117,7 +133,10 @@ describe.each(availableBackends())("sign-up with e-mail confirmation on %s", (ba
     const email = uniqueEmail("taken");
     const { userId } = await stack.signedInClient(email);
     const before = (await readOutbox(stack.db, email)).length;
-    const { data, error } = await client(stack).auth.signUp({ email, password: "another password" });
+    const { data, error } = await client(stack).auth.signUp({
+      email,
+      password: "another password",
+    });
     expect(error).toBeNull();
     expect(data.session).toBeNull();
     expect(data.user?.id).not.toBe(userId);
@@ -140,42 +159,51 @@ describe.each(availableBackends())("sign-up with e-mail confirmation on %s", (ba
     const invalid = await client(stack).auth.signUp({ email: "not-an-address", password });
     expect(invalid.error).toMatchObject({ status: 400, code: "validation_failed" });
   });
-});
 
-describe.each(availableBackends())("sign-up with autoconfirm on %s", (backend) => {
-  let stack: EmbeddedStack;
-  beforeAll(async () => {
-    stack = await startEmbeddedStack(backend, { auth: { mailerAutoconfirm: true } });
-  });
-  afterAll(() => stack.close());
+  describe("with autoconfirm", () => {
+    const autoconfirming = () =>
+      client(stack, { embedded: stack.withAuth({ mailerAutoconfirm: true }) });
 
-  it("signs the new user in at once and sends no e-mail", async () => {
-    const email = uniqueEmail("aada");
-    const { data, error } = await client(stack).auth.signUp({
-      email,
-      password,
-      options: { data: { full_name: "Aada Aalto" } },
+    it("signs the new user in at once and sends no e-mail", async () => {
+      const email = uniqueEmail("aada");
+      const { data, error } = await autoconfirming().auth.signUp({
+        email,
+        password,
+        options: { data: { full_name: "Aada Aalto" } },
+      });
+      expect(error).toBeNull();
+      expect(data.session).toMatchObject({ token_type: "bearer", expires_in: 3600 });
+      expect(data.user).toMatchObject({
+        email,
+        user_metadata: { full_name: "Aada Aalto", email_verified: true },
+      });
+      expect(data.user?.email_confirmed_at).toEqual(expect.any(String));
+      expect(await readOutbox(stack.db, email)).toEqual([]);
     });
-    expect(error).toBeNull();
-    expect(data.session).toMatchObject({ token_type: "bearer", expires_in: 3600 });
-    expect(data.user).toMatchObject({ email, user_metadata: { full_name: "Aada Aalto", email_verified: true } });
-    expect(data.user?.email_confirmed_at).toEqual(expect.any(String));
-    expect(await readOutbox(stack.db, email)).toEqual([]);
-  });
 
-  it("answers user_already_exists for a registered address", async () => {
-    const email = uniqueEmail("twice");
-    await client(stack).auth.signUp({ email, password });
-    const { error } = await client(stack).auth.signUp({ email: email.toUpperCase(), password });
-    expect(error).toMatchObject({ status: 422, code: "user_already_exists", message: "User already registered" });
-  });
+    it("answers user_already_exists for a registered address", async () => {
+      const email = uniqueEmail("twice");
+      await autoconfirming().auth.signUp({ email, password });
+      const { error } = await autoconfirming().auth.signUp({
+        email: email.toUpperCase(),
+        password,
+      });
+      expect(error).toMatchObject({
+        status: 422,
+        code: "user_already_exists",
+        message: "User already registered",
+      });
+    });
 
-  it("reports the setting in /settings", async () => {
-    const response = await stack.embedded.fetch(`${stackUrl}/auth/v1/settings`);
-    expect(await response.json()).toMatchObject({
-      mailer_autoconfirm: true,
-      disable_signup: false,
-      external: { email: true, phone: false },
+    it("reports the setting in /settings", async () => {
+      const response = await stack
+        .withAuth({ mailerAutoconfirm: true })
+        .fetch(`${stackUrl}/auth/v1/settings`);
+      expect(await response.json()).toMatchObject({
+        mailer_autoconfirm: true,
+        disable_signup: false,
+        external: { email: true, phone: false },
+      });
     });
   });
 });

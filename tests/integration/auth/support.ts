@@ -2,6 +2,7 @@
 import { type SupabaseClient, createClient } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import { type OutboxEmail, readOutbox } from "../../../server/embedded/auth/index";
+import type { EmbeddedSupabase } from "../../../server/embedded/index";
 import { type EmbeddedStack, stackUrl } from "../../helpers/embedded-stack";
 
 export const password = "correct horse battery staple";
@@ -9,16 +10,23 @@ export const password = "correct horse battery staple";
 /** A supabase-js client that sends extra headers (e.g. X-Forwarded-For) with every request. */
 export function client(
   stack: EmbeddedStack,
-  options: { key?: string; headers?: Record<string, string>; flowType?: "implicit" | "pkce" } = {},
+  options: {
+    key?: string;
+    headers?: Record<string, string>;
+    flowType?: "implicit" | "pkce";
+    /** Another auth configuration over the same database (see `stack.withAuth`). */
+    embedded?: EmbeddedSupabase;
+  } = {},
 ): SupabaseClient {
-  return createClient(stackUrl, options.key ?? stack.embedded.keys.anonKey, {
+  const embedded = options.embedded ?? stack.embedded;
+  return createClient(stackUrl, options.key ?? embedded.keys.anonKey, {
     auth: {
       persistSession: false,
       autoRefreshToken: false,
       detectSessionInUrl: false,
       flowType: options.flowType ?? "implicit",
     },
-    global: { fetch: stack.embedded.fetch, headers: options.headers ?? {} },
+    global: { fetch: embedded.fetch, headers: options.headers ?? {} },
     realtime: { transport: WebSocket as never },
   });
 }
@@ -41,7 +49,12 @@ export function call(
     headers["content-type"] = "application/json";
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   }
-  return stack.embedded.fetch(`${stackUrl}/auth/v1${path}`, { method, headers, body, redirect: "manual" });
+  return stack.embedded.fetch(`${stackUrl}/auth/v1${path}`, {
+    method,
+    headers,
+    body,
+    redirect: "manual",
+  });
 }
 
 /** The newest e-mail to `recipient`, failing when there is none. */
@@ -68,7 +81,8 @@ export function tokenHashOf(email: OutboxEmail): string {
 export async function followLink(stack: EmbeddedStack, link: string): Promise<URL> {
   const response = await stack.embedded.fetch(link, { redirect: "manual" });
   const location = response.headers.get("location");
-  if (response.status !== 303 || !location) throw new Error(`expected a redirect, got ${response.status}`);
+  if (response.status !== 303 || !location)
+    throw new Error(`expected a redirect, got ${response.status}`);
   return new URL(location);
 }
 
