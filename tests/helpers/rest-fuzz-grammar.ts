@@ -314,7 +314,7 @@ const { tree: logicTree } = fc.letrec((tie) => ({
 }));
 
 const deepLogic = fc
-  .tuple(fc.constantFrom(100, 1_000, 20_000), fc.constantFrom("or", "and", "not.or"))
+  .tuple(fc.constantFrom(100, 1_000, 5_000, 20_000), fc.constantFrom("or", "and", "not.or"))
   .map(([depth, op]) => new BigText(["(", [`${op}(`, depth], "id.eq.1", [")", depth + 1]]));
 
 export const logicValue: fc.Arbitrary<Text> = fc.oneof(
@@ -818,7 +818,9 @@ export const jsonBody: fc.Arbitrary<BodySpec> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((json): BodySpec => ({ json })) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(1_000, 100_000).map((nestedDepth): BodySpec => ({ nestedDepth })),
+    arbitrary: fc
+      .constantFrom(100, 1_000, 5_000, 20_000, 100_000)
+      .map((nestedDepth): BodySpec => ({ nestedDepth })),
   },
   { weight: 1, arbitrary: fc.constantFrom(500, 3_000).map((manyRows): BodySpec => ({ manyRows })) },
   {

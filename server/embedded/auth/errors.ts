@@ -80,3 +80,26 @@ export class OAuthError extends Error {
     super(description);
   }
 }
+
+/**
+ * Two sign-ups of one address racing each other both pass the "is it taken" check; the unique
+ * index decides, and the loser gets the answer it would have got a moment later.
+ */
+export function fromDatabaseError(error: unknown): AuthError | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, constraint, message } = error as {
+    code?: unknown;
+    constraint?: unknown;
+    message?: unknown;
+  };
+  const mentionsEmailIndex =
+    constraint === "users_email_key" ||
+    (typeof message === "string" && message.includes("users_email_key"));
+  if (code === "23505" && mentionsEmailIndex) {
+    return unprocessable(
+      "email_exists",
+      "A user with this email address has already been registered",
+    );
+  }
+  return undefined;
+}

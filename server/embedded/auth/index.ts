@@ -3,7 +3,7 @@
  * @supabase/ssr call, over auth.users / auth.sessions / auth.refresh_tokens.
  */
 import { type AuthServiceOptions, resolveConfig } from "./config";
-import { AuthError, OAuthError } from "./errors";
+import { AuthError, OAuthError, fromDatabaseError } from "./errors";
 import { pruneLoginAttempts } from "./rate-limit";
 import { clientInfo } from "./request-context";
 import { errorResponse } from "./responses";
@@ -45,8 +45,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
           params: match.params,
         });
       } catch (error) {
-        if (error instanceof AuthError || error instanceof OAuthError)
+        if (error instanceof AuthError || error instanceof OAuthError) {
           return errorResponse(request, error);
+        }
+        const known = fromDatabaseError(error);
+        if (known) return errorResponse(request, known);
         throw error;
       }
     },

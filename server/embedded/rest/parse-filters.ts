@@ -146,21 +146,29 @@ export function parseList(value: string): string[] {
   return splitTopLevel(inner).map((item) => unquote(item.trim()));
 }
 
+/** Deeper trees are refused (PGRST100) rather than recursed into without bound. */
+export const maxNestingDepth = 32;
+
 /** The value of `or=(…)`/`and=(…)` as a tree. */
-export function parseLogic(operator: "and" | "or", negate: boolean, raw: string): Logic {
+export function parseLogic(operator: "and" | "or", negate: boolean, raw: string, depth = 0): Logic {
+  if (depth > maxNestingDepth) {
+    throw parseError(`"failed to parse logic tree" (nested more than ${maxNestingDepth} levels)`);
+  }
   const text = raw.trim();
   if (!text.startsWith("(") || !text.endsWith(")")) {
     throw parseError(`"failed to parse logic tree (${raw})" (line 1, column 1)`, 'expecting "("');
   }
-  const children = splitTopLevel(text.slice(1, -1)).map((part) => parseLogicItem(part.trim(), raw));
+  const children = splitTopLevel(text.slice(1, -1)).map((part) =>
+    parseLogicItem(part.trim(), raw, depth),
+  );
   if (children.length === 0) throw parseError(`"failed to parse logic tree (${raw})"`);
   return { kind: "logic", operator, negate, children };
 }
 
-function parseLogicItem(item: string, whole: string): FilterNode {
+function parseLogicItem(item: string, whole: string, depth: number): FilterNode {
   const nested = /^(not\.)?(and|or)(\(.*\))$/s.exec(item);
   if (nested) {
-    return parseLogic(nested[2] as "and" | "or", nested[1] !== undefined, nested[3] ?? "");
+    return parseLogic(nested[2] as "and" | "or", nested[1] !== undefined, nested[3] ?? "", depth + 1);
   }
   const dot = item.indexOf(".");
   if (dot <= 0) throw parseError(`"failed to parse logic tree (${whole})"`, `invalid item ${item}`);

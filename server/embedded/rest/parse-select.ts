@@ -29,8 +29,12 @@ export type SelectItem =
 const castPattern =
   /^(?:[A-Za-z_][A-Za-z0-9_]*|double precision|character varying|timestamp with(?:out)? time zone|time with(?:out)? time zone)(?:\[\])?$/;
 
+/** Embedding deeper than this is refused (PGRST100) rather than recursed into without bound. */
+const maxEmbedDepth = 32;
+
 class Cursor {
   position = 0;
+  depth = 0;
   constructor(readonly text: string) {}
 
   get done(): boolean {
@@ -139,9 +143,12 @@ function readItem(cursor: Cursor): SelectItem {
   cursor.skipSpaces();
   if (cursor.peek() === "(") {
     cursor.position += 1;
+    cursor.depth += 1;
+    if (cursor.depth > maxEmbedDepth) cursor.fail(`at most ${maxEmbedDepth} levels of embedding`);
     cursor.skipSpaces();
     const items = cursor.peek() === ")" ? [] : readList(cursor);
     cursor.expect(")");
+    cursor.depth -= 1;
     return { kind: "embed", name, alias, hint, joinType, spread, items };
   }
   if (spread || hint !== undefined || joinType !== "left") cursor.fail('"("');

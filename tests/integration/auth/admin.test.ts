@@ -44,6 +44,17 @@ describe.each(availableBackends())("the admin API on %s", (backend) => {
     expect(duplicate.error).toMatchObject({ status: 422, code: "email_exists" });
   });
 
+  it("creates exactly one user when the same address is submitted concurrently", async () => {
+    const email = uniqueEmail("race");
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => admin().createUser({ email, password, email_confirm: true })),
+    );
+    expect(results.filter((result) => result.error === null)).toHaveLength(1);
+    for (const { error } of results.filter((result) => result.error !== null)) {
+      expect(error).toMatchObject({ status: 422, code: "email_exists" });
+    }
+  });
+
   it("lists users page by page with the total", async () => {
     for (const name of ["list-a", "list-b", "list-c"]) {
       await admin().createUser({ email: uniqueEmail(name), password, email_confirm: true });

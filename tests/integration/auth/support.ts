@@ -8,16 +8,15 @@ import { type EmbeddedStack, stackUrl } from "../../helpers/embedded-stack";
 export const password = "correct horse battery staple";
 
 /** A supabase-js client that sends extra headers (e.g. X-Forwarded-For) with every request. */
-export function client(
-  stack: EmbeddedStack,
-  options: {
-    key?: string;
-    headers?: Record<string, string>;
-    flowType?: "implicit" | "pkce";
-    /** Another auth configuration over the same database (see `stack.withAuth`). */
-    embedded?: EmbeddedSupabase;
-  } = {},
-): SupabaseClient {
+export interface ClientOptions {
+  key?: string;
+  headers?: Record<string, string>;
+  flowType?: "implicit" | "pkce";
+  /** Another auth configuration over the same database (see `stack.withAuth`). */
+  embedded?: EmbeddedSupabase;
+}
+
+export function client(stack: EmbeddedStack, options: ClientOptions = {}): SupabaseClient {
   const embedded = options.embedded ?? stack.embedded;
   return createClient(stackUrl, options.key ?? embedded.keys.anonKey, {
     auth: {
@@ -36,7 +35,12 @@ export function call(
   stack: EmbeddedStack,
   method: string,
   path: string,
-  options: { body?: string | object; token?: string; headers?: Record<string, string> } = {},
+  options: {
+    body?: string | object;
+    token?: string;
+    headers?: Record<string, string>;
+    embedded?: EmbeddedSupabase;
+  } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = {
     apikey: stack.embedded.keys.anonKey,
@@ -49,7 +53,8 @@ export function call(
     headers["content-type"] = "application/json";
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   }
-  return stack.embedded.fetch(`${stackUrl}/auth/v1${path}`, {
+  const embedded = options.embedded ?? stack.embedded;
+  return embedded.fetch(`${stackUrl}/auth/v1${path}`, {
     method,
     headers,
     body,
