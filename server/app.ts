@@ -11,7 +11,7 @@ import { type Database, openDatabase } from "./embedded/db";
 import { type EmbeddedSupabase, createEmbeddedSupabase } from "./embedded/index";
 import { deriveApiKeys } from "./embedded/keys";
 import { type MigrationReport, migrate, repoRoot } from "./embedded/migrate";
-import { fetchHandler } from "./http/fetch-adapter";
+import { clientAddressHeader, fetchHandler } from "./http/fetch-adapter";
 import { type UpgradeRouter, createUpgradeRouter } from "./http/upgrade-router";
 import type { OutboxEmail, SupabaseConnection } from "./load-context";
 
@@ -84,14 +84,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   );
   app.use(express.static(path.join(repoRoot, "public"), { maxAge: "1h" }));
 
-  const supabaseFor = (origin: string): SupabaseConnection =>
+  const supabaseFor = (origin: string, clientAddress: string): SupabaseConnection =>
     embedded
-      ? { url: origin, anonKey: embedded.keys.anonKey, fetch: embedded.fetch, embedded: true }
+      ? {
+          url: origin,
+          anonKey: embedded.keys.anonKey,
+          fetch: embedded.fetch,
+          embedded: true,
+          headers: { [clientAddressHeader]: clientAddress },
+        }
       : {
           url: config.externalSupabase?.url ?? "",
           anonKey: config.externalSupabase?.anonKey ?? "",
           fetch,
           embedded: false,
+          headers: {},
         };
 
   const readOutbox = db && config.nodeEnv !== "production" ? outboxReader(db) : undefined;
@@ -103,7 +110,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       build,
       mode: config.nodeEnv,
       getLoadContext: (req) => ({
-        supabase: supabaseFor(`${req.protocol}://${req.get("host") ?? `${config.host}:${config.port}`}`),
+        supabase: supabaseFor(
+          `${req.protocol}://${req.get("host") ?? `${config.host}:${config.port}`}`,
+          req.socket.remoteAddress ?? "unknown",
+        ),
         ...(readOutbox ? { readOutbox } : {}),
       }),
     }),

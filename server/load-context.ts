@@ -4,6 +4,8 @@ export interface SupabaseConnection {
   anonKey: string;
   fetch: typeof fetch;
   embedded: boolean;
+  /** Headers server-side supabase-js adds to every call (the visitor's address, for rate limits). */
+  headers: Record<string, string>;
 }
 
 /** A message the embedded auth wrote to `embedded.email_outbox` instead of sending it. */

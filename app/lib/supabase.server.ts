@@ -5,16 +5,16 @@ import WebSocket from "ws";
 import { currentPath } from "./safe-redirect";
 
 /**
- * The session cookie's name, fixed rather than derived from the API host: in embedded mode that
- * host is whatever the browser used (127.0.0.1 or localhost), and the session must not depend on it.
- */
-/**
  * Node 20 has no global WebSocket, and supabase-js builds its realtime client eagerly. `ws` is what
  * realtime-js documents for Node; its types name ws's own Event classes where realtime-js names the
  * DOM's, so the constructor is restated in realtime-js's terms.
  */
 const nodeWebSocket = WebSocket as unknown as WebSocketLikeConstructor;
 
+/**
+ * The session cookie's name, fixed rather than derived from the API host: in embedded mode that
+ * host is whatever the browser used (127.0.0.1 or localhost), and the session must not depend on it.
+ */
 export const sessionCookieName = "sb-verkko-auth-token";
 
 export interface RequestSupabase {
@@ -57,7 +57,7 @@ export function getSupabase(request: Request, context: AppLoadContext): RequestS
       },
     },
     cookieOptions: { name: sessionCookieName, path: "/", sameSite: "lax", httpOnly: true, secure },
-    global: { fetch: context.supabase.fetch },
+    global: { fetch: context.supabase.fetch, headers: context.supabase.headers },
     realtime: { transport: nodeWebSocket },
   });
 

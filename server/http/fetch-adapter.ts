@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
+/** Set from the socket on every request the adapter forwards; the embedded auth trusts it. */
+export const clientAddressHeader = "x-verkko-client-ip";
+
 /** Largest request body the embedded API accepts (bulk inserts included). */
 export const maxBodyBytes = 10 * 1024 * 1024;
 
@@ -26,6 +29,8 @@ function toFetchRequest(request: ExpressRequest, body: Buffer | undefined): Requ
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
+  // Overwrites whatever the client sent: the embedded auth rate-limits by this address.
+  headers.set(clientAddressHeader, request.socket.remoteAddress ?? "unknown");
   return new Request(url, { method: request.method, headers, body: body?.length ? new Uint8Array(body) : undefined });
 }
 

@@ -94,10 +94,15 @@ function excerpt(text: string, length = 600): string {
   return text.length > length ? `${text.slice(0, length)}… (${text.length} chars)` : text;
 }
 
+/**
+ * PostgreSQL's "program limit exceeded" class (`54000` word is too long, `54001` stack depth
+ * limit exceeded): PostgREST answers these with 500 (PostgREST issue #3255; Supabase's table of
+ * error codes lists `54*` as 500), so a hostile input may earn one. Any other 5xx is a fault.
+ */
+const documentedServerErrors = /^54[0-9A-Z]{3}$/;
+
 /** Why a response is not one PostgREST could give, or undefined. */
 function responseProblem(method: Method, answer: Answer): string | undefined {
-  if (answer.status >= 500) return `status ${answer.status}`;
-  if (method === "HEAD") return undefined;
   let parsed: unknown;
   if (/json/i.test(answer.contentType) && answer.text !== "") {
     try {
@@ -106,8 +111,15 @@ function responseProblem(method: Method, answer: Answer): string | undefined {
       return `a body that is not the JSON its content-type (${answer.contentType}) promises`;
     }
   }
+  const error = parsed as { code?: unknown; message?: unknown } | undefined;
+  if (answer.status >= 500) {
+    const code = typeof error?.code === "string" ? error.code : "";
+    if (answer.status !== 500 || !documentedServerErrors.test(code)) {
+      return `status ${answer.status}`;
+    }
+  }
+  if (method === "HEAD") return undefined;
   if (answer.status >= 400) {
-    const error = parsed as { code?: unknown; message?: unknown } | undefined;
     if (typeof error?.code !== "string" || typeof error.message !== "string") {
       return `a ${answer.status} without PostgREST's {code, message} error body`;
     }

@@ -48,6 +48,7 @@ function loadContext(): AppLoadContext {
       anonKey: stack.embedded.keys.anonKey,
       fetch: fetchCounting,
       embedded: true,
+      headers: { "x-verkko-client-ip": "192.0.2.10" },
     },
   };
 }

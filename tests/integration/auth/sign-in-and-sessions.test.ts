@@ -18,14 +18,11 @@ describe.each(availableBackends())("signing in and sessions on %s", (backend) =>
   });
   afterAll(() => stack.close());
 
-  /** An auth service over the stack's database, built before the block's tests run. */
+  /** An auth service over the stack's database, made when a test first needs it. */
   function authService(options: Partial<AuthServiceOptions>): () => EmbeddedSupabase {
     let api: EmbeddedSupabase | undefined;
-    beforeAll(() => {
-      api = stack.withAuth(options);
-    });
     return () => {
-      if (!api) throw new Error("auth service not ready");
+      api ??= stack.withAuth(options);
       return api;
     };
   }
