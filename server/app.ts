@@ -7,13 +7,14 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { Config } from "./config";
+import { readOutbox as readOutboxEmails } from "./embedded/auth/mailer";
 import { type Database, openDatabase } from "./embedded/db";
 import { type EmbeddedSupabase, createEmbeddedSupabase } from "./embedded/index";
 import { deriveApiKeys } from "./embedded/keys";
 import { type MigrationReport, migrate, repoRoot } from "./embedded/migrate";
 import { clientAddressHeader, fetchHandler } from "./http/fetch-adapter";
 import { type UpgradeRouter, createUpgradeRouter } from "./http/upgrade-router";
-import type { OutboxEmail, SupabaseConnection } from "./load-context";
+import type { SupabaseConnection } from "./load-context";
 
 export interface RunningServer {
   url: string;
@@ -38,22 +39,6 @@ async function openEmbedded(config: Config) {
   const siteUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const embedded = await createEmbeddedSupabase({ db, keys, siteUrl });
   return { db, migration, embedded };
-}
-
-/** Development only: what the embedded auth "sent", newest first, for the /dev/outbox page. */
-function outboxReader(db: Database): () => Promise<OutboxEmail[]> {
-  return async () => {
-    const { rows } = await db.query<Omit<OutboxEmail, "created_at"> & { created_at: Date | string }>(
-      `select recipient, subject, body, kind, created_at
-         from embedded.email_outbox
-        order by created_at desc, id desc
-        limit 50`,
-    );
-    return rows.map((row) => ({
-      ...row,
-      created_at: new Date(row.created_at).toISOString(),
-    }));
-  };
 }
 
 /** Starts everything on one port: health check, embedded Supabase API, Remix, websockets. */
@@ -101,7 +86,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
           headers: {},
         };
 
-  const readOutbox = db && config.nodeEnv !== "production" ? outboxReader(db) : undefined;
+  // Development only: what the embedded auth "sent", for the /dev/outbox page.
+  const readOutbox =
+    db && config.nodeEnv !== "production"
+      ? () => readOutboxEmails(db, undefined, { limit: 50 })
+      : undefined;
 
   const build = await loadRemixBuild();
   app.all(

@@ -1,3 +1,5 @@
+import type { OutboxEmail } from "./embedded/auth/mailer";
+
 /** How server-side code reaches Supabase: the embedded API in-process, or a real project. */
 export interface SupabaseConnection {
   url: string;
@@ -6,16 +8,6 @@ export interface SupabaseConnection {
   embedded: boolean;
   /** Headers server-side supabase-js adds to every call (the visitor's address, for rate limits). */
   headers: Record<string, string>;
-}
-
-/** A message the embedded auth wrote to `embedded.email_outbox` instead of sending it. */
-export interface OutboxEmail {
-  recipient: string;
-  subject: string;
-  body: string;
-  kind: string;
-  /** ISO 8601 */
-  created_at: string;
 }
 
 declare module "@remix-run/node" {

@@ -20,14 +20,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       title: pageTitle(t("outbox.title")),
-      emails: emails.map((email, index) => ({
-        key: `${email.created_at}-${index}`,
+      emails: emails.map((email) => ({
+        key: String(email.id),
         recipient: email.recipient,
         subject: email.subject,
         body: email.body,
         kind: email.kind,
-        sentAt: format.format(new Date(email.created_at)),
-        sentAtIso: email.created_at,
+        sentAt: format.format(email.createdAt),
+        sentAtIso: email.createdAt.toISOString(),
       })),
     },
     { headers: { "Cache-Control": "no-store" } },

@@ -1,4 +1,4 @@
-import { type AuthService, createAuthService } from "./auth/index";
+import { type AuthService, type AuthServiceOptions, createAuthService } from "./auth/index";
 import type { Database } from "./db";
 import { jsonResponse } from "./http";
 import type { ApiKeys } from "./keys";
@@ -30,14 +30,15 @@ function withCors(response: Response): Response {
   return response;
 }
 
-export async function createEmbeddedSupabase(options: {
-  db: Database;
-  keys: ApiKeys;
-  siteUrl: string;
-}): Promise<EmbeddedSupabase> {
-  const auth = createAuthService({ db: options.db, keys: options.keys, siteUrl: options.siteUrl });
-  const rest = await createRestService({ db: options.db, keys: options.keys });
+/** Auth settings beyond the shared database, keys and site URL (GoTrue's own configuration). */
+export type AuthSettings = Partial<Omit<AuthServiceOptions, "db" | "keys" | "siteUrl">>;
 
+/** Puts an auth and a REST service behind one handler; sync, so tests can swap the auth part. */
+export function composeEmbeddedSupabase(
+  keys: ApiKeys,
+  auth: AuthService,
+  rest: RestService,
+): EmbeddedSupabase {
   async function route(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (request.method === "OPTIONS") return new Response(null, { status: 204 });
@@ -61,5 +62,21 @@ export async function createEmbeddedSupabase(options: {
 
   const inProcessFetch: typeof fetch = async (input, init) => handle(new Request(input, init));
 
-  return { keys: options.keys, auth, rest, handle, fetch: inProcessFetch };
+  return { keys, auth, rest, handle, fetch: inProcessFetch };
+}
+
+export async function createEmbeddedSupabase(options: {
+  db: Database;
+  keys: ApiKeys;
+  siteUrl: string;
+  auth?: AuthSettings;
+}): Promise<EmbeddedSupabase> {
+  const auth = createAuthService({
+    ...options.auth,
+    db: options.db,
+    keys: options.keys,
+    siteUrl: options.siteUrl,
+  });
+  const rest = await createRestService({ db: options.db, keys: options.keys });
+  return composeEmbeddedSupabase(options.keys, auth, rest);
 }

@@ -2,8 +2,13 @@
 import { type SupabaseClient, createClient } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import type { Database } from "../../server/embedded/db";
-import { type AuthServiceOptions, createAuthService } from "../../server/embedded/auth/index";
-import { type EmbeddedSupabase, createEmbeddedSupabase } from "../../server/embedded/index";
+import { createAuthService } from "../../server/embedded/auth/index";
+import {
+  type AuthSettings,
+  type EmbeddedSupabase,
+  composeEmbeddedSupabase,
+  createEmbeddedSupabase,
+} from "../../server/embedded/index";
 import { deriveApiKeys, developmentJwtSecret } from "../../server/embedded/keys";
 import { type Backend, openMigratedDatabase } from "./databases";
 
@@ -35,27 +40,10 @@ export function clientFor(embedded: EmbeddedSupabase, key: string): SupabaseClie
   });
 }
 
-export type AuthTestOptions = Partial<Omit<AuthServiceOptions, "db" | "keys" | "siteUrl">>;
+export type AuthTestOptions = AuthSettings;
 
 /** Cheap bcrypt for tests: cost 10 would spend most of a suite's time hashing. */
 export const testAuthOptions: AuthTestOptions = { bcryptCost: 4 };
-
-/** The embedded API with its auth service built from `auth` options instead of the defaults. */
-function withAuthOptions(
-  embedded: EmbeddedSupabase,
-  options: AuthServiceOptions,
-): EmbeddedSupabase {
-  const auth = createAuthService(options);
-  const handle = async (request: Request): Promise<Response> => {
-    const { pathname } = new URL(request.url);
-    if (pathname === "/auth/v1" || pathname.startsWith("/auth/v1/")) {
-      return auth.handle(request, pathname.slice("/auth/v1".length) || "/");
-    }
-    return embedded.handle(request);
-  };
-  const inProcessFetch: typeof fetch = async (input, init) => handle(new Request(input, init));
-  return { ...embedded, auth, handle, fetch: inProcessFetch };
-}
 
 /**
  * `setupSql` (tables, policies, data a test file needs beyond the migrations) runs as the owner
@@ -75,15 +63,12 @@ export async function startEmbeddedStack(
   if (options.setupSql) await db.exec(options.setupSql);
   const keys = await deriveApiKeys({ jwtSecret: developmentJwtSecret });
   const servicesDb = options.wrapDatabase ? options.wrapDatabase(db) : db;
-  const created = await createEmbeddedSupabase({ db: servicesDb, keys, siteUrl: stackUrl });
-  const authOptions = (auth: AuthTestOptions | undefined): AuthServiceOptions => ({
-    db,
+  const embedded = await createEmbeddedSupabase({
+    db: servicesDb,
     keys,
     siteUrl: stackUrl,
-    ...testAuthOptions,
-    ...auth,
+    auth: { ...testAuthOptions, ...options.auth },
   });
-  const embedded = withAuthOptions(created, authOptions(options.auth));
   const stack: EmbeddedStack = {
     backend,
     db,
@@ -99,7 +84,19 @@ export async function startEmbeddedStack(
       if (signedIn.error) throw signedIn.error;
       return { client, userId: created.data.user.id };
     },
-    withAuth: (auth) => withAuthOptions(created, authOptions({ ...options.auth, ...auth })),
+    withAuth: (auth) =>
+      composeEmbeddedSupabase(
+        keys,
+        createAuthService({
+          ...testAuthOptions,
+          ...options.auth,
+          ...auth,
+          db: servicesDb,
+          keys,
+          siteUrl: stackUrl,
+        }),
+        embedded.rest,
+      ),
     close: () => db.close(),
   };
   return stack;

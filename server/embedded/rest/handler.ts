@@ -1,6 +1,6 @@
 /** One request under /rest/v1: authenticate, plan from the schema cache, run one statement. */
 import type { Claims, Database, Queryable } from "../db";
-import { BodyError, readJsonBody } from "../http";
+import { BodyError } from "../http";
 import type { ClaimsResolver } from "./auth";
 import {
   type BuildContext,
@@ -338,6 +338,42 @@ function context(state: RequestState, params: Params, query: QueryParams): Build
   return newContext(state.deps.cache(), state.schema, params, query.levels);
 }
 
+/**
+ * Deeper JSON is refused as a bad body: neither JSON.stringify nor Postgres' JSON parser would
+ * survive thousands of levels, and no real payload comes near this.
+ */
+const maxJsonDepth = 256;
+
+/** Nesting depth of a JSON text, counted without recursion. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 92) index += 1;
+      else if (char === 34) inString = false;
+    } else if (char === 34) inString = true;
+    else if (char === 91 || char === 123) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (char === 93 || char === 125) depth -= 1;
+  }
+  return deepest;
+}
+
+async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return undefined;
+  if (jsonDepth(text) > limit) throw new BodyError(`JSON is nested more than ${limit} levels deep`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyError("Request body is not valid JSON");
+  }
+}
+
 async function readBody(request: Request): Promise<unknown> {
   const type = (request.headers.get("content-type") ?? "application/json").split(";")[0]?.trim().toLowerCase();
   if (type === "application/x-www-form-urlencoded") {
@@ -347,7 +383,7 @@ async function readBody(request: Request): Promise<unknown> {
     throw new ApiError(415, "PGRST107", `Content-Type not acceptable: ${type}`);
   }
   try {
-    return await readJsonBody(request);
+    return await readJsonBody(request, maxJsonDepth);
   } catch (error) {
     if (error instanceof BodyError) {
       throw bodyError("Empty or invalid json", error.message);
