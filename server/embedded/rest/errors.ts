@@ -87,6 +87,13 @@ export function statusForSqlState(code: string, authenticated: boolean): number 
 
 /** Turns an error raised by Postgres into PostgREST's response; undefined for anything else. */
 export function fromDatabaseError(error: unknown, role: string): ApiError | undefined {
+  // PGlite checks boolean, date and bytea parameters in JavaScript before Postgres sees them;
+  // answer as Postgres itself would for the same value.
+  const clientSide =
+    error instanceof Error ? /^Invalid input for (\w+) type$/.exec(error.message) : null;
+  if (clientSide) {
+    return new ApiError(400, "22P02", `invalid input syntax for type ${clientSide[1]}`);
+  }
   if (!isDatabaseError(error)) return undefined;
   const status = statusForSqlState(error.code, role !== "anon");
   const headers: Record<string, string> = {};
