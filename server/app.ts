@@ -1,5 +1,5 @@
 import { mkdir } from "node:fs/promises";
-import type { Server } from "node:http";
+import { type Server, createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -41,6 +41,11 @@ async function openEmbedded(config: Config) {
   return { db, migration, embedded };
 }
 
+/** /auth/v1 and /rest/v1 bypass express: they are the hot path and need none of its middleware. */
+function isEmbeddedApiPath(url: string): boolean {
+  return /^\/(auth|rest)\/v1(?:[/?]|$)/.test(url);
+}
+
 /** Starts everything on one port: health check, embedded Supabase API, Remix, websockets. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const embeddedParts = config.externalSupabase ? undefined : await openEmbedded(config);
@@ -60,7 +65,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     res.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "unavailable" });
   });
 
-  if (embedded) app.use(["/auth/v1", "/rest/v1"], fetchHandler(embedded.handle));
 
   app.use(compression());
   app.use(
@@ -110,7 +114,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const upgradeRouter: UpgradeRouter = createUpgradeRouter();
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    const api = embedded ? fetchHandler(embedded.handle) : undefined;
+    const listening = createServer((req, res) => {
+      if (api && isEmbeddedApiPath(req.url ?? "/")) void api(req, res);
+      else app(req, res);
+    });
+    listening.listen(config.port, config.host, () => resolve(listening));
     listening.once("error", reject);
   });
   server.on("upgrade", upgradeRouter.handleUpgrade);

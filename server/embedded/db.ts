@@ -49,24 +49,48 @@ export class RoleNotAllowedError extends Error {
   }
 }
 
+/** Every setting a request's transaction starts with: its own, then the claims and the role. */
+function requestSettings(
+  claims: Claims,
+  extraSettings: Record<string, string> | undefined,
+): [string, string][] {
+  assertRequestRole(claims.role);
+  // set_config('role', …, true) is `set local role`; PostgREST switches role the same way, so the
+  // role and every setting end with the transaction.
+  return [
+    ...Object.entries(extraSettings ?? {}),
+    ["request.jwt.claims", JSON.stringify(claims)],
+    ["role", claims.role],
+  ];
+}
+
 async function applyClaims(
   tx: Queryable,
   claims: Claims | null,
   extraSettings: Record<string, string> | undefined,
 ): Promise<void> {
   if (!claims) return;
-  assertRequestRole(claims.role);
-  // set_config('role', …, true) is `set local role`; PostgREST switches role the same way, so the
-  // role and every setting take one round trip and all end with the transaction.
-  const settings: Record<string, string> = {
-    ...extraSettings,
-    "request.jwt.claims": JSON.stringify(claims),
-    role: claims.role,
-  };
+  const settings = requestSettings(claims, extraSettings);
   await tx.query(
-    "select set_config(name, value, true) from unnest($1::text[], $2::text[]) with ordinality as s(name, value, position) order by position",
-    [Object.keys(settings), Object.values(settings)],
+    "select set_config(name, value, true) from unnest($1::text[], $2::text[]) as s(name, value)",
+    [settings.map(([name]) => name), settings.map(([, value]) => value)],
   );
+}
+
+/**
+ * `begin` and the settings as one simple-protocol script: one round trip instead of two on the
+ * hot path. Values are escaped with pg's own escapeLiteral; the role was checked against a fixed
+ * list. The request's own statement still runs with bound parameters.
+ */
+function beginWithSettings(
+  claims: Claims | null,
+  extraSettings: Record<string, string> | undefined,
+): string {
+  if (!claims) return "begin";
+  const calls = requestSettings(claims, extraSettings).map(
+    ([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`,
+  );
+  return `begin; select ${calls.join(", ")}`;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
@@ -194,8 +218,7 @@ export class PostgresDatabase implements Database {
       },
     };
     try {
-      await client.query("begin");
-      await applyClaims(tx, claims, extraSettings);
+      await client.query(beginWithSettings(claims, extraSettings));
       const value = await fn(tx);
       await client.query("commit");
       return value;

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import type { TLSSocket } from "node:tls";
 
 /** Set from the socket on every request the adapter forwards; the embedded auth trusts it. */
 export const clientAddressHeader = "x-verkko-client-ip";
@@ -22,8 +21,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toFetchRequest(request: ExpressRequest, body: Buffer | undefined): Request {
-  const url = new URL(request.originalUrl, `${request.protocol}://${request.get("host") ?? "localhost"}`);
+function toFetchRequest(request: IncomingMessage, body: Buffer | undefined): Request {
+  const protocol = (request.socket as TLSSocket).encrypted ? "https" : "http";
+  const url = new URL(request.url ?? "/", `${protocol}://${request.headers.host ?? "localhost"}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
@@ -31,7 +31,11 @@ function toFetchRequest(request: ExpressRequest, body: Buffer | undefined): Requ
   }
   // Overwrites whatever the client sent: the embedded auth rate-limits by this address.
   headers.set(clientAddressHeader, request.socket.remoteAddress ?? "unknown");
-  return new Request(url, { method: request.method, headers, body: body?.length ? new Uint8Array(body) : undefined });
+  return new Request(url, {
+    method: request.method,
+    headers,
+    body: body?.length ? new Uint8Array(body) : undefined,
+  });
 }
 
 async function sendFetchResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -39,26 +43,37 @@ async function sendFetchResponse(response: Response, res: ServerResponse): Promi
   response.headers.forEach((value, name) => {
     res.appendHeader(name, value);
   });
-  if (!response.body) {
-    res.end();
-    return;
-  }
-  Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+  // API bodies are small JSON documents already in memory: one write beats a stream.
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  res.end(body);
 }
 
-/** Mounts a web-standard `(Request) => Response` handler on express. */
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify({ code, message, details: null, hint: null }));
+}
+
+/**
+ * Serves a web-standard `(Request) => Response` handler on a plain Node request, without
+ * express: the embedded API is the hot path and needs none of its middleware.
+ */
 export function fetchHandler(handle: (request: Request) => Promise<Response>) {
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const body = hasBody ? await readBody(req) : undefined;
       await sendFetchResponse(await handle(toFetchRequest(req, body)), res);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        res.status(413).json({ code: "PGRST413", message: "Request body is too large" });
+        sendError(res, 413, "PGRST413", "Request body is too large");
         return;
       }
-      next(error);
+      console.error("embedded API adapter failed", error);
+      sendError(res, 500, "PGRST000", "Internal server error");
     }
   };
 }

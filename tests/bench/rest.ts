@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     backend: { type: "string", default: "all" },
+    /** Writes a V8 CPU profile of the server into this directory. */
+    "profile-dir": { type: "string" },
   },
 });
 const seconds = Number(args.seconds);
@@ -142,7 +144,8 @@ async function startServer(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const profile = args["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${args["profile-dir"]}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -28,6 +28,7 @@ import {
   forgedToken,
   preferHeader,
   restHeaders,
+  sometimes,
 } from "../helpers/fuzz/headers";
 import {
   type QueryPair,
@@ -51,8 +52,8 @@ const fixtureSql = readFileSync(new URL("../helpers/fixtures/fuzz.sql", import.m
 /** Longer than any sound answer takes on either backend; reaching it counts as a hang. */
 const requestTimeoutMs = 5_000;
 /** Stops shrinking a failure that hangs every retry; the counterexample so far is reported. */
-const propertyTimeLimitMs = 60_000;
-const testTimeoutMs = 180_000;
+const propertyTimeLimitMs = 170_000;
+const testTimeoutMs = 400_000;
 
 type Method = "GET" | "HEAD" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -293,7 +294,7 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
   ): Promise<void> {
     coverage = { requests: 0, reachedDatabase: 0 };
     await fc.assert(fc.asyncProperty(arbitrary, predicate), {
-      numRuns: options.numRuns,
+      numRuns: options.numRuns * 10,
       plugins: [fc.interruptAfterTimeLimit(propertyTimeLimitMs)],
     });
     const share = coverage.reachedDatabase / Math.max(coverage.requests, 1);
@@ -346,13 +347,17 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
     async () => {
       const readRequest = fc.record({
         method: fc.constantFrom<Method>("GET", "GET", "GET", "HEAD"),
-        table: fc.constantFrom("fuzz_items", "fuzz_items", "fuzz_items", "fuzz_groups", "canary"),
+        // Columns in the grammar are fuzz_items', so elsewhere most requests stop at 42703.
+        table: fc.oneof(
+          { weight: 6, arbitrary: fc.constant("fuzz_items") },
+          { weight: 1, arbitrary: fc.constantFrom("fuzz_groups", "canary") },
+        ),
         pairs: queryPairs,
         encoding: queryEncoding,
         caller,
         headers: restHeaders,
       });
-      await runProperty(readRequest, { numRuns: 300, minReachingDatabase: 0.35 }, async (read) => {
+      await runProperty(readRequest, { numRuns: 400, minReachingDatabase: 0.3 }, async (read) => {
         const request: FuzzRequest = {
           method: read.method,
           target: `${read.table}?${encodeQuery(read.pairs, read.encoding)}`,
@@ -374,11 +379,11 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
         scopeToRow: fc.boolean(),
         encoding: queryEncoding,
         caller,
-        prefer: fc.option(preferHeader, { nil: undefined }),
-        contentType: fc.option(contentTypeHeader, { nil: undefined, freq: 4 }),
+        prefer: sometimes(preferHeader, 2),
+        contentType: sometimes(contentTypeHeader, 4),
         body: jsonBody,
       });
-      await runProperty(writeRequest, { numRuns: 200, minReachingDatabase: 0.3 }, async (write) => {
+      await runProperty(writeRequest, { numRuns: 300, minReachingDatabase: 0.2 }, async (write) => {
         const pairs: QueryPair[] = write.scopeToRow
           ? [["id", "eq.2"], ...write.options]
           : [...write.options];
@@ -429,7 +434,7 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
         ),
         encoding: queryEncoding,
         caller,
-        prefer: fc.option(preferHeader, { nil: undefined }),
+        prefer: sometimes(preferHeader, 2),
         body: fc.oneof(
           jsonBody,
           fc.constant<BodySpec>({ json: { title: "muutettu" } }),
@@ -438,7 +443,7 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
       });
       await runProperty(
         scopedRequest,
-        { numRuns: 200, minReachingDatabase: 0.3 },
+        { numRuns: 300, minReachingDatabase: 0.4 },
         async (scoped) => {
           const idFilter: QueryPair = ["id", `eq.${scoped.rowId}`];
           const pairs = scoped.idFilterLast
@@ -456,7 +461,6 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
               intent: scoped.method === "DELETE" ? "delete" : "update",
               roles: [scoped.caller],
               itemsUnchanged: false,
-              extraCheck: () => undefined,
             });
             const after = await withTimeout(snapshot(), "reading fuzz_items");
             const target = String(scoped.rowId);
@@ -487,16 +491,16 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
       const rpcRequest = fc.record({
         method: fc.constantFrom<Method>("POST", "POST", "GET", "GET", "HEAD", "PATCH"),
         call: functionCall,
-        wholeBody: fc.option(jsonBody, { nil: undefined, freq: 6 }),
+        wholeBody: sometimes(jsonBody, 6),
         extra: fc.oneof(
           { weight: 2, arbitrary: fc.constant<QueryPair[]>([]) },
           { weight: 1, arbitrary: queryPairs },
         ),
         encoding: queryEncoding,
         caller,
-        prefer: fc.option(preferHeader, { nil: undefined, freq: 3 }),
+        prefer: sometimes(preferHeader, 3),
       });
-      await runProperty(rpcRequest, { numRuns: 250, minReachingDatabase: 0.3 }, async (rpc) => {
+      await runProperty(rpcRequest, { numRuns: 300, minReachingDatabase: 0.3 }, async (rpc) => {
         const inQuery = rpc.method !== "POST";
         const argPairs = inQuery
           ? Object.entries(rpc.call.args).map(
@@ -596,11 +600,11 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
           ),
           { nil: undefined },
         ),
-        contentType: fc.option(contentTypeHeader, { nil: undefined }),
+        contentType: sometimes(contentTypeHeader, 2),
         caller: fc.option(caller, { nil: null }),
       });
       // Raw strings rarely parse, so no share of them has to reach the database.
-      await runProperty(rawRequest, { numRuns: 300, minReachingDatabase: 0 }, async (raw) => {
+      await runProperty(rawRequest, { numRuns: 400, minReachingDatabase: 0 }, async (raw) => {
         const target = `${raw.prefix}${raw.raw}`;
         // Dot segments are resolved by the URL parser: such a URL may leave /rest/v1 for good.
         fc.pre(new URL(`${stackUrl}/rest/v1/${target}`).pathname.startsWith("/rest/v1/"));
@@ -654,7 +658,7 @@ describe.each(availableBackends())("the REST API under fuzzing on %s", (backend)
       // Most of these are refused before any statement, by design.
       await runProperty(
         credentialRequest,
-        { numRuns: 200, minReachingDatabase: 0 },
+        { numRuns: 250, minReachingDatabase: 0 },
         async (cred) => {
           const headers: Record<string, string> = {};
           const roles = new Set(["anon"]);
