@@ -105,6 +105,14 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | unde
   }
 }
 
+async function answersWithin(db: Queryable, timeoutMs: number): Promise<boolean> {
+  const answered = db.query("select 1 as ok").then(
+    () => true,
+    () => false,
+  );
+  return (await withTimeout(answered, timeoutMs)) === true;
+}
+
 /** A FIFO lock: PGlite has one connection, so transactions must not interleave. */
 class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -164,16 +172,8 @@ export class PgliteDatabase implements Database {
     );
   }
 
-  async ping(timeoutMs = 2000): Promise<boolean> {
-    if (this.closed) return false;
-    const answer = await withTimeout(
-      this.query("select 1 as ok").then(
-        () => true,
-        () => false,
-      ),
-      timeoutMs,
-    );
-    return answer === true;
+  ping(timeoutMs = 2000): Promise<boolean> {
+    return this.closed ? Promise.resolve(false) : answersWithin(this, timeoutMs);
   }
 
   async close(): Promise<void> {
@@ -244,16 +244,8 @@ export class PostgresDatabase implements Database {
     }
   }
 
-  async ping(timeoutMs = 2000): Promise<boolean> {
-    if (this.closed) return false;
-    const answer = await withTimeout(
-      this.pool.query("select 1 as ok").then(
-        () => true,
-        () => false,
-      ),
-      timeoutMs,
-    );
-    return answer === true;
+  ping(timeoutMs = 2000): Promise<boolean> {
+    return this.closed ? Promise.resolve(false) : answersWithin(this, timeoutMs);
   }
 
   async close(): Promise<void> {
