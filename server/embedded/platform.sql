@@ -221,3 +221,26 @@ create index if not exists flow_state_auth_code_idx on auth.flow_state (auth_cod
 create index if not exists flow_state_user_id_idx on auth.flow_state (user_id, authentication_method);
 
 alter table embedded.email_outbox add column if not exists link text;
+
+-- MFA (TOTP): the parts of GoTrue's MFA schema the embedded auth uses beyond the first cut.
+-- A friendly name is unique per user, as in GoTrue (unnamed factors are exempt from the index).
+create unique index if not exists mfa_factors_user_friendly_name_unique
+  on auth.mfa_factors (friendly_name, user_id) where trim(friendly_name) <> '';
+create index if not exists factor_id_created_at_idx on auth.mfa_factors (user_id, created_at);
+alter table auth.mfa_factors add column if not exists phone text;
+create index if not exists mfa_challenge_created_at_idx on auth.mfa_challenges (created_at desc);
+create index if not exists mfa_challenges_factor_id_idx on auth.mfa_challenges (factor_id);
+create index if not exists sessions_factor_id_idx on auth.sessions (factor_id);
+
+-- Not in GoTrue: verification attempts per factor, for limiting guesses of six-digit codes and for
+-- refusing a code (time step) that was already accepted once (RFC 6238 section 5.2). Rows go
+-- with their factor, however it is deleted (unenrolment, admin API, or SQL such as a recovery code).
+create table if not exists embedded.mfa_verification_attempts (
+  id bigserial primary key,
+  factor_id uuid not null references auth.mfa_factors (id) on delete cascade,
+  succeeded boolean not null,
+  time_step bigint,
+  at timestamptz not null default now()
+);
+create index if not exists mfa_verification_attempts_factor_at_idx
+  on embedded.mfa_verification_attempts (factor_id, at);

@@ -11,6 +11,23 @@ export interface RateLimitOptions {
   maxFailuresPerIp: number;
 }
 
+export interface MfaOptions {
+  /** GOTRUE_MFA_CHALLENGE_EXPIRY_DURATION: how long a challenge can be verified (default 300 s). */
+  challengeExpirySeconds: number;
+  /** GOTRUE_MFA_FACTOR_EXPIRY_DURATION: unverified factors older than this (and never challenged) are removed at the next enrolment (default 300 s). */
+  factorExpirySeconds: number;
+  /** GOTRUE_MFA_MAX_ENROLLED_FACTORS: factors of any status per user (default 10). */
+  maxEnrolledFactors: number;
+  /** GOTRUE_MFA_MAX_VERIFIED_FACTORS (default 10). */
+  maxVerifiedFactors: number;
+  /** Issuer in the otpauth:// URI when the client names none (default "Verkko"; GoTrue uses the site URL's host). */
+  totpIssuer: string;
+  /** Failed verifications of one factor within the window before 429 (default 5). */
+  maxVerifyFailures: number;
+  /** How far back failed verifications count (default 300 s). */
+  verifyWindowSeconds: number;
+}
+
 /**
  * Extension points for what the platform decides beyond GoTrue itself. `checkAccess` runs
  * whenever a session is issued or refreshed and whenever a user token reaches /user, so a rule
@@ -45,6 +62,7 @@ export interface AuthServiceOptions {
   /** Lifetime of a PKCE flow state once its link was followed (default 300 s). */
   flowStateExpirySeconds?: number;
   rateLimit?: Partial<RateLimitOptions>;
+  mfa?: Partial<MfaOptions>;
   /** GOTRUE_URI_ALLOW_LIST: redirect targets besides the site URL's origin (`*` matches any run of characters). */
   redirectAllowList?: string[];
   /** Request header an adapter sets to the peer address; trusted before `x-forwarded-for`. */
@@ -69,6 +87,7 @@ export interface AuthConfig {
   emailMinIntervalSeconds: number;
   flowStateExpirySeconds: number;
   rateLimit: RateLimitOptions;
+  mfa: MfaOptions;
   redirectAllowList: string[];
   clientIpHeader: string;
   now: () => Date;
@@ -79,6 +98,16 @@ export const defaultRateLimit: RateLimitOptions = {
   windowSeconds: 300,
   maxFailuresPerEmail: 5,
   maxFailuresPerIp: 30,
+};
+
+export const defaultMfa: MfaOptions = {
+  challengeExpirySeconds: 300,
+  factorExpirySeconds: 300,
+  maxEnrolledFactors: 10,
+  maxVerifiedFactors: 10,
+  totpIssuer: "Verkko",
+  maxVerifyFailures: 5,
+  verifyWindowSeconds: 300,
 };
 
 export function resolveConfig(options: AuthServiceOptions): AuthConfig {
@@ -98,6 +127,7 @@ export function resolveConfig(options: AuthServiceOptions): AuthConfig {
     emailMinIntervalSeconds: options.emailMinIntervalSeconds ?? 60,
     flowStateExpirySeconds: options.flowStateExpirySeconds ?? 300,
     rateLimit: { ...defaultRateLimit, ...options.rateLimit },
+    mfa: { ...defaultMfa, ...options.mfa },
     redirectAllowList: options.redirectAllowList ?? [],
     clientIpHeader: (options.clientIpHeader ?? "x-verkko-client-ip").toLowerCase(),
     now: options.now ?? (() => new Date()),

@@ -35,6 +35,12 @@ export type AuthErrorCode =
   | "over_request_rate_limit"
   | "over_email_send_rate_limit"
   | "insufficient_aal"
+  | "mfa_factor_not_found"
+  | "mfa_factor_name_conflict"
+  | "too_many_enrolled_mfa_factors"
+  | "mfa_challenge_expired"
+  | "mfa_ip_address_mismatch"
+  | "mfa_verification_failed"
   | "unexpected_failure"
   | "not_found"
   | "unknown";

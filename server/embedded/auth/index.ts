@@ -9,7 +9,7 @@ import { clientInfo } from "./request-context";
 import { errorResponse } from "./responses";
 import { matchRoute } from "./routes";
 
-export type { AuthHooks, AuthServiceOptions, RateLimitOptions } from "./config";
+export type { AuthHooks, AuthServiceOptions, MfaOptions, RateLimitOptions } from "./config";
 export { AuthError } from "./errors";
 export { readOutbox, type OutboxEmail } from "./mailer";
 export { endAllSessionsOfUser } from "./sessions";

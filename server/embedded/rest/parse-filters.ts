@@ -60,6 +60,13 @@ function isOperator(word: string): word is Operator {
   return (operators as readonly string[]).includes(word);
 }
 
+/**
+ * Longest pattern for `match`/`imatch`. PostgREST sets none, but PGlite's regex engine returns
+ * wrong results and then loops forever on patterns of about 14,000 characters (found by fuzzing),
+ * blocking the whole process; no real search needs a pattern this long.
+ */
+export const maxRegexLength = 2000;
+
 /** `[not.]op[(modifier)].value` for one field. */
 export function parseCondition(field: FieldRef, raw: string): Condition {
   let rest = raw;
@@ -87,6 +94,12 @@ export function parseCondition(field: FieldRef, raw: string): Condition {
     throw parseError(
       `"failed to parse filter (${raw})" (line 1, column ${raw.length})`,
       "unexpected value expecting null, not_null, true, false or unknown",
+    );
+  }
+  if ((operator === "match" || operator === "imatch") && value.length > maxRegexLength) {
+    throw parseError(
+      `"failed to parse filter (${operator})": regular expression too long`,
+      `A pattern may have at most ${maxRegexLength} characters`,
     );
   }
   if (operator === "in" && !/^\(.*\)$/s.test(value)) {
