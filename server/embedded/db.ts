@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { StatementNames } from "./statement-names";
 
 /** JWT claims as Supabase puts them in `request.jwt.claims`. */
 export type Claims = { role: string; sub?: string; [claim: string]: unknown };
@@ -190,6 +191,7 @@ function toResult<Row>(result: { rows: Row[]; affectedRows?: number }): QueryRes
 export class PostgresDatabase implements Database {
   readonly kind = "postgres" as const;
   private closed = false;
+  private readonly statementNames = new StatementNames();
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -213,7 +215,8 @@ export class PostgresDatabase implements Database {
     const client = await this.pool.connect();
     const tx: Queryable = {
       query: async <Row>(sql: string, params: unknown[] = []) => {
-        const result = await client.query(sql, params);
+        const name = this.statementNames.nameFor(sql);
+        const result = await client.query({ name, text: sql, values: params });
         return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
       },
     };

@@ -70,6 +70,8 @@ export async function createEmbeddedSupabase(options: {
   keys: ApiKeys;
   siteUrl: string;
   auth?: AuthSettings;
+  /** Schemas the REST API exposes, the first being the default (PostgREST's db-schemas). */
+  schemas?: string[];
 }): Promise<EmbeddedSupabase> {
   const auth = createAuthService({
     ...options.auth,
@@ -77,6 +79,10 @@ export async function createEmbeddedSupabase(options: {
     keys: options.keys,
     siteUrl: options.siteUrl,
   });
-  const rest = await createRestService({ db: options.db, keys: options.keys });
+  const rest = await createRestService({
+    db: options.db,
+    keys: options.keys,
+    schemas: options.schemas,
+  });
   return composeEmbeddedSupabase(options.keys, auth, rest);
 }

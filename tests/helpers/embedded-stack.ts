@@ -32,12 +32,19 @@ export interface EmbeddedStack {
   close(): Promise<void>;
 }
 
-export function clientFor(embedded: EmbeddedSupabase, key: string): SupabaseClient {
-  return createClient(stackUrl, key, {
+export function clientFor(
+  embedded: EmbeddedSupabase,
+  key: string,
+  schema = "public",
+): SupabaseClient {
+  const client = createClient(stackUrl, key, {
+    db: { schema },
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     global: { fetch: embedded.fetch },
     realtime: { transport: WebSocket as never },
   });
+  // Untyped tables either way; only the schema name's type parameter differs.
+  return client as unknown as SupabaseClient;
 }
 
 export type AuthTestOptions = AuthSettings;
@@ -57,6 +64,8 @@ export async function startEmbeddedStack(
     setupSql?: string;
     auth?: AuthTestOptions;
     wrapDatabase?: (db: Database) => Database;
+    /** Schemas the REST API exposes; the first is the clients' default. */
+    schemas?: string[];
   } = {},
 ): Promise<EmbeddedStack> {
   const db = await openMigratedDatabase(backend);
@@ -68,13 +77,15 @@ export async function startEmbeddedStack(
     keys,
     siteUrl: stackUrl,
     auth: { ...testAuthOptions, ...options.auth },
+    schemas: options.schemas,
   });
+  const schema = options.schemas?.[0] ?? "public";
   const stack: EmbeddedStack = {
     backend,
     db,
     embedded,
-    anonClient: () => clientFor(embedded, keys.anonKey),
-    serviceClient: () => clientFor(embedded, keys.serviceRoleKey),
+    anonClient: () => clientFor(embedded, keys.anonKey, schema),
+    serviceClient: () => clientFor(embedded, keys.serviceRoleKey, schema),
     async signedInClient(email, password = "correct horse battery staple") {
       const admin = stack.serviceClient();
       const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });

@@ -6,6 +6,9 @@ import { signJwt } from "../../server/embedded/jwt";
 import { developmentJwtSecret } from "../../server/embedded/keys";
 import { stackUrl } from "./embedded-stack";
 
+/** The REST suite's fixture lives in its own schema, exposed as the API's default. */
+export const conformanceSchema = "conformance";
+
 export const userA = { id: "00000000-0000-4000-8000-00000000000a", email: "aino@example.test" };
 export const userB = { id: "00000000-0000-4000-8000-00000000000b", email: "bertil@example.test" };
 
@@ -19,11 +22,14 @@ export function userToken(user: { id: string; email: string }, expiresInSeconds 
 
 /** A client that sends `token` as the bearer on every request, as a signed-in browser would. */
 export function clientWithToken(embedded: EmbeddedSupabase, token: string): SupabaseClient {
-  return createClient(stackUrl, embedded.keys.anonKey, {
+  const client = createClient(stackUrl, embedded.keys.anonKey, {
+    db: { schema: conformanceSchema },
     global: { fetch: embedded.fetch, headers: { Authorization: `Bearer ${token}` } },
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     realtime: { transport: WebSocket as never },
   });
+  // Untyped tables either way; only the schema name's type parameter differs.
+  return client as unknown as SupabaseClient;
 }
 
 export async function signedInAs(

@@ -33,11 +33,11 @@ import {
   adminDeleteBody,
   adminUserBody,
   generateLinkBody,
+  isUuid,
   normalizeEmail,
   parseBody,
 } from "./validation";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emailExists = () =>
   unprocessable("email_exists", "A user with this email address has already been registered");
 const userNotFound = () => notFound("user_not_found", "User not found");
@@ -71,8 +71,8 @@ async function passwordHashFrom(
   return hashPassword(password, config.bcryptCost);
 }
 
-async function targetUser(tx: Queryable, id: string | undefined): Promise<UserRow> {
-  if (!id || !uuidPattern.test(id)) throw userNotFound();
+export async function targetUser(tx: Queryable, id: string | undefined): Promise<UserRow> {
+  if (!isUuid(id)) throw userNotFound();
   const user = await findUserById(tx, id, true);
   if (!user) throw userNotFound();
   return user;

@@ -65,3 +65,19 @@ export async function requireUser(config: AuthConfig, request: Request): Promise
   await config.hooks.checkAccess?.(user, config.db);
   return { claims, user, session };
 }
+
+/** A signed-in user acting through a session (MFA needs one: it raises that session's level). */
+export async function requireSessionUser(
+  config: AuthConfig,
+  request: Request,
+): Promise<Caller & { session: SessionRow }> {
+  const caller = await requireUser(config, request);
+  const { session } = caller;
+  if (!session) {
+    throw forbidden(
+      "session_not_found",
+      "A valid session is required for multi-factor authentication",
+    );
+  }
+  return { ...caller, session };
+}

@@ -41,6 +41,8 @@ export type AuthErrorCode =
   | "mfa_challenge_expired"
   | "mfa_ip_address_mismatch"
   | "mfa_verification_failed"
+  | "mfa_phone_enroll_not_enabled"
+  | "mfa_webauthn_enroll_not_enabled"
   | "unexpected_failure"
   | "not_found"
   | "unknown";

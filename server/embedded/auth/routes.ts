@@ -2,6 +2,10 @@
 import * as admin from "./admin";
 import { recover, otp, resend } from "./email-requests";
 import { logout } from "./logout";
+import { listUserFactors, deleteUserFactor } from "./mfa-admin";
+import { challengeFactor } from "./mfa-challenge";
+import { enrollFactor, unenrollFactor } from "./mfa-factors";
+import { verifyFactor } from "./mfa-verify";
 import type { Handler } from "./request-context";
 import { health, settings } from "./settings";
 import { signup } from "./signup";
@@ -16,8 +20,6 @@ interface Route {
   handler: Handler;
 }
 
-// MFA (next issue) adds /factors, /factors/:id/challenge, /factors/:id/verify and
-// /admin/users/:id/factors here; sessions already carry aal and amr for it.
 const routes: Route[] = [
   { method: "GET", path: "/health", handler: health },
   { method: "GET", path: "/settings", handler: settings },
@@ -32,6 +34,10 @@ const routes: Route[] = [
   { method: "GET", path: "/user", handler: getUser },
   { method: "PUT", path: "/user", handler: updateCurrentUser },
   { method: "POST", path: "/logout", handler: logout },
+  { method: "POST", path: "/factors", handler: enrollFactor },
+  { method: "POST", path: "/factors/:id/challenge", handler: challengeFactor },
+  { method: "POST", path: "/factors/:id/verify", handler: verifyFactor },
+  { method: "DELETE", path: "/factors/:id", handler: unenrollFactor },
   { method: "POST", path: "/invite", handler: admin.invite },
   { method: "POST", path: "/admin/users", handler: admin.createUser },
   { method: "GET", path: "/admin/users", handler: admin.listUsersHandler },
@@ -39,6 +45,8 @@ const routes: Route[] = [
   { method: "PUT", path: "/admin/users/:id", handler: admin.updateUserById },
   { method: "DELETE", path: "/admin/users/:id", handler: admin.deleteUserById },
   { method: "POST", path: "/admin/generate_link", handler: admin.generateLink },
+  { method: "GET", path: "/admin/users/:id/factors", handler: listUserFactors },
+  { method: "DELETE", path: "/admin/users/:id/factors/:factorId", handler: deleteUserFactor },
 ];
 
 function matchPath(pattern: string, path: string): Record<string, string> | undefined {

@@ -11,7 +11,8 @@ export type AuthenticationMethod =
   | "invite"
   | "email_change"
   | "pkce"
-  // Reserved for MFA (next issue): a verified TOTP factor or recovery code lifts a session to aal2.
+  // A verified TOTP factor lifts a session to aal2; "mfa/recovery_code" is GoTrue's name for a
+  // recovery code, reserved here.
   | "totp"
   | "mfa/recovery_code";
 
@@ -77,6 +78,65 @@ export async function markSessionRefreshed(q: Queryable, id: string, now: Date):
     "update auth.sessions set refreshed_at = $2::timestamptz at time zone 'utc', updated_at = $2 where id = $1",
     [id, now],
   );
+}
+
+/** Methods that prove a second factor: a session with one of them in its amr is at aal2. */
+const secondFactorMethods: ReadonlySet<AuthenticationMethod> = new Set([
+  "totp",
+  "mfa/recovery_code",
+]);
+
+/**
+ * GoTrue's AddClaimToSession + UpdateAALAndAssociatedFactor: records that the session's user just
+ * proved `method` (replacing an older entry of it), most recent first as GoTrue orders the `amr`
+ * claim, and lifts the session to aal2 tied to the factor that did it.
+ */
+export async function recordSecondFactor(
+  q: Queryable,
+  session: SessionRow,
+  proof: { method: AuthenticationMethod; factorId: string; now: Date },
+): Promise<SessionRow> {
+  const amr: AmrEntry[] = [
+    { method: proof.method, timestamp: Math.floor(proof.now.getTime() / 1000) },
+    ...session.amr.filter((entry) => entry.method !== proof.method),
+  ].sort((a, b) => b.timestamp - a.timestamp);
+  const aal: AssuranceLevel = amr.some((entry) => secondFactorMethods.has(entry.method))
+    ? "aal2"
+    : "aal1";
+  const { rows } = await q.query<SessionRow>(
+    `update auth.sessions set aal = $2, amr = $3::jsonb, factor_id = $4, updated_at = $5
+      where id = $1 returning ${sessionColumns}`,
+    [session.id, aal, JSON.stringify(amr), proof.factorId, proof.now],
+  );
+  const row = rows[0];
+  if (!row) throw new Error("the session to raise to aal2 is gone");
+  return row;
+}
+
+/**
+ * GoTrue's DowngradeSessionsToAAL1: sessions that reached aal2 through a factor that is going
+ * lose that factor's method and fall back to aal1. Their access tokens keep the old claim until
+ * they expire or are refreshed, as in GoTrue.
+ */
+export async function downgradeSessionsOfFactor(
+  q: Queryable,
+  factorId: string,
+  method: AuthenticationMethod,
+  now: Date,
+): Promise<void> {
+  await q.query(
+    `update auth.sessions
+        set aal = 'aal1', factor_id = null, updated_at = $3,
+            amr = coalesce((select jsonb_agg(entry) from jsonb_array_elements(amr) entry
+                             where entry ->> 'method' <> $2), '[]'::jsonb)
+      where factor_id = $1`,
+    [factorId, method, now],
+  );
+}
+
+/** GoTrue's InvalidateSessionsWithAALLessThan(aal2): after a second factor is proved, sessions that never proved one end. */
+export async function endSessionsBelowAal2(q: Queryable, userId: string): Promise<void> {
+  await q.query("delete from auth.sessions where user_id = $1 and aal < 'aal2'", [userId]);
 }
 
 /**

@@ -129,6 +129,41 @@ export async function issueSession(
   return sessionBody(config, tx, signedIn, session, refreshToken);
 }
 
+/**
+ * Locks a session's refresh tokens before its session row, in the order a refresh takes them, so
+ * a refresh racing an MFA verification waits instead of deadlocking with it.
+ */
+export async function lockRefreshTokensOfSession(tx: Queryable, sessionId: string): Promise<void> {
+  await tx.query(
+    "select id from auth.refresh_tokens where session_id = $1 order by id for update",
+    [sessionId],
+  );
+}
+
+/**
+ * New tokens for a session whose assurance level just changed (MFA verification). The session's
+ * earlier refresh tokens are deleted rather than revoked: a revoked token replayed within the
+ * reuse interval is answered with a fresh one, and a token issued at aal1 must never yield aal2
+ * (GoTrue skips its counter ahead for the same reason).
+ */
+export async function reissueSessionTokens(
+  config: AuthConfig,
+  tx: Queryable,
+  user: UserRow,
+  session: SessionRow,
+): Promise<SessionBody> {
+  const now = config.now();
+  await tx.query("delete from auth.refresh_tokens where session_id = $1", [session.id]);
+  const refreshToken = await insertRefreshToken(tx, {
+    userId: user.id,
+    sessionId: session.id,
+    parent: null,
+    now,
+  });
+  await markSessionRefreshed(tx, session.id, now);
+  return sessionBody(config, tx, user, session, refreshToken);
+}
+
 interface RefreshTokenRow {
   id: string;
   token: string;

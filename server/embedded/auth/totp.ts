@@ -39,4 +39,3 @@ export function matchTotpCode(code: string, secret: string, now: Date): number |
   const delta = authenticatorAt(now).checkDelta(code, secret);
   return delta === null ? undefined : totpTimeStep(now) + delta;
 }
-

@@ -1,5 +1,6 @@
 /** Users and identities in the JSON shape GoTrue answers with (models.User, models.Identity). */
 import type { Queryable } from "../db";
+import { type FactorRow, factorJson, factorsOf } from "./mfa-factors-repository";
 import { type IdentityRow, type JsonObject, type UserRow, identitiesOf } from "./users-repository";
 
 const iso = (value: Date | null): string | undefined =>
@@ -24,8 +25,16 @@ export function identityJson(identity: IdentityRow): JsonObject {
   };
 }
 
-/** GoTrue leaves unset timestamps out of the JSON and writes missing e-mail/phone as "". */
-export function userJson(user: UserRow, identities: IdentityRow[]): JsonObject {
+/**
+ * GoTrue leaves unset timestamps out of the JSON and writes missing e-mail/phone as "". MFA
+ * factors (any status) appear as `factors`, which GoTrue omits when there are none.
+ */
+export function userJson(
+  user: UserRow,
+  identities: IdentityRow[],
+  factors: FactorRow[] = [],
+): JsonObject {
+  const ownFactors = factors.filter((factor) => factor.user_id === user.id).map(factorJson);
   const json: JsonObject = {
     id: user.id,
     aud: user.aud ?? "",
@@ -44,6 +53,7 @@ export function userJson(user: UserRow, identities: IdentityRow[]): JsonObject {
     app_metadata: appMetadataOf(user),
     user_metadata: user.raw_user_meta_data,
     identities: identities.filter((identity) => identity.user_id === user.id).map(identityJson),
+    factors: ownFactors.length > 0 ? ownFactors : undefined,
     created_at: iso(user.created_at),
     updated_at: iso(user.updated_at),
     banned_until: iso(user.banned_until),
@@ -55,13 +65,12 @@ export function userJson(user: UserRow, identities: IdentityRow[]): JsonObject {
 }
 
 export async function loadUserJson(q: Queryable, user: UserRow): Promise<JsonObject> {
-  return userJson(user, await identitiesOf(q, [user.id]));
+  return userJson(user, await identitiesOf(q, [user.id]), await factorsOf(q, [user.id]));
 }
 
 export async function loadUsersJson(q: Queryable, users: UserRow[]): Promise<JsonObject[]> {
-  const identities = await identitiesOf(
-    q,
-    users.map((user) => user.id),
-  );
-  return users.map((user) => userJson(user, identities));
+  const ids = users.map((user) => user.id);
+  const identities = await identitiesOf(q, ids);
+  const factors = await factorsOf(q, ids);
+  return users.map((user) => userJson(user, identities, factors));
 }

@@ -103,6 +103,25 @@ export const generateLinkBody = z.object({
   redirect_to: optionalString,
 });
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in paths are checked before they reach a uuid column, which would answer 22P02. */
+export function isUuid(value: string | undefined): value is string {
+  return value !== undefined && uuidPattern.test(value);
+}
+
+export const enrollFactorBody = z.object({
+  factor_type: optionalString,
+  friendly_name: optionalString,
+  issuer: optionalString,
+  phone: optionalString,
+});
+
+export const verifyFactorBody = z.object({
+  challenge_id: optionalString,
+  code: optionalString,
+});
+
 /** Reads and validates a JSON body: malformed JSON is bad_json, a wrong shape validation_failed (both 400). */
 export async function parseBody<Schema extends z.ZodTypeAny>(
   request: Request,

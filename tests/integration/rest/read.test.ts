@@ -57,8 +57,8 @@ describe.each(availableBackends())("REST reads on %s", (backend) => {
       expect(table.status).toBe(404);
       expect(table.error).toMatchObject({
         code: "PGRST205",
-        message: "Could not find the table 'public.taks' in the schema cache",
-        hint: "Perhaps you meant the table 'public.tags'",
+        message: "Could not find the table 'conformance.taks' in the schema cache",
+        hint: "Perhaps you meant the table 'conformance.tags'",
       });
     });
 

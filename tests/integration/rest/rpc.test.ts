@@ -116,7 +116,7 @@ describe.each(availableBackends())("REST rpc on %s", (backend) => {
     expect(missing.status).toBe(404);
     expect(missing.error).toMatchObject({
       code: "PGRST202",
-      message: "Could not find the function public.no_such_function() in the schema cache",
+      message: "Could not find the function conformance.no_such_function() in the schema cache",
     });
     const wrongArgument = await api.rpc("add_numbers", { x: 1 });
     expect(wrongArgument.status).toBe(404);

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Backend } from "../../helpers/databases";
 import { type EmbeddedStack, startEmbeddedStack } from "../../helpers/embedded-stack";
+import { conformanceSchema } from "../../helpers/rest-clients";
 
 const fixture = readFileSync(
   path.join(import.meta.dirname, "../../helpers/fixtures/rest-conformance.sql"),
@@ -10,5 +11,5 @@ const fixture = readFileSync(
 );
 
 export function startRestStack(backend: Backend): Promise<EmbeddedStack> {
-  return startEmbeddedStack(backend, { setupSql: fixture });
+  return startEmbeddedStack(backend, { setupSql: fixture, schemas: [conformanceSchema] });
 }
