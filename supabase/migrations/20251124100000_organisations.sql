@@ -189,7 +189,7 @@ grant select on public.organisation_members to authenticated;
 grant select, insert, delete on public.platform_admins to authenticated;
 
 grant usage on schema private to authenticated;
-revoke all on all functions in schema private from public;
+revoke all on all functions in schema private from public, anon, authenticated;
 grant execute on function
   private.is_aal2(),
   private.has_active_home_membership(uuid),

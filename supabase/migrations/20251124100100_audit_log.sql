@@ -92,9 +92,9 @@ create trigger platform_admins_audited
 
 revoke all on public.audit_log from anon, authenticated, service_role;
 grant select on public.audit_log to authenticated, service_role;
-revoke all on function private.record_audit(text, text, text, uuid, jsonb, uuid) from public;
-revoke all on function private.refuse_audit_log_change() from public;
-revoke all on function private.audit_platform_change() from public;
+revoke all on function private.record_audit(text, text, text, uuid, jsonb, uuid) from public, anon, authenticated;
+revoke all on function private.refuse_audit_log_change() from public, anon, authenticated;
+revoke all on function private.audit_platform_change() from public, anon, authenticated;
 
 alter table public.audit_log enable row level security;
 

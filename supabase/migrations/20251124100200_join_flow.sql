@@ -334,11 +334,11 @@ $$;
 
 -- Grants -------------------------------------------------------------------------------------
 
-revoke all on function private.organisation_id_for_email(text) from public;
-revoke all on function private.home_organisation_of(uuid) from public;
-revoke all on function private.handle_new_user() from public;
-revoke all on function private.require_admin_of(uuid) from public;
-revoke all on function private.change_membership_status(uuid, uuid, text[], text, text) from public;
+revoke all on function private.organisation_id_for_email(text) from public, anon, authenticated;
+revoke all on function private.home_organisation_of(uuid) from public, anon, authenticated;
+revoke all on function private.handle_new_user() from public, anon, authenticated;
+revoke all on function private.require_admin_of(uuid) from public, anon, authenticated;
+revoke all on function private.change_membership_status(uuid, uuid, text[], text, text) from public, anon, authenticated;
 
 revoke all on function public.organisation_for_email(text) from public;
 revoke all on function public.list_organisations_for_signup() from public;

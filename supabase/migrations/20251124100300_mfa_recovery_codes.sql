@@ -167,8 +167,8 @@ $$;
 
 -- No API role touches the codes table; the functions above are its only way in.
 revoke all on private.mfa_recovery_codes from public, anon, authenticated, service_role;
-revoke all on function private.recovery_code_hash(text) from public;
-revoke all on function private.has_verified_factor(uuid) from public;
+revoke all on function private.recovery_code_hash(text) from public, anon, authenticated;
+revoke all on function private.has_verified_factor(uuid) from public, anon, authenticated;
 
 revoke all on function
   public.generate_recovery_codes(),

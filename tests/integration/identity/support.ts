@@ -3,13 +3,13 @@
  * and real password sign-ins; an aal2 session is the same session's token with `aal: "aal2"`,
  * signed with the development secret, as the auth service will issue after a TOTP verification.
  */
-import type { SupabaseClient } from "@supabase/supabase-js";
+import { type SupabaseClient, createClient } from "@supabase/supabase-js";
+import WebSocket from "ws";
 import type { Database } from "../../../server/embedded/db";
 import { signJwt } from "../../../server/embedded/jwt";
 import { developmentJwtSecret } from "../../../server/embedded/keys";
 import type { Backend } from "../../helpers/databases";
-import { type EmbeddedStack, startEmbeddedStack } from "../../helpers/embedded-stack";
-import { clientWithToken } from "../../helpers/rest-clients";
+import { type EmbeddedStack, stackUrl, startEmbeddedStack } from "../../helpers/embedded-stack";
 
 export const tampere = "d0000000-0000-4000-8000-000000000001";
 export const helsinki = "d0000000-0000-4000-8000-000000000002";
@@ -47,6 +47,15 @@ function claimsOf(token: string): AccessTokenClaims {
   return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as AccessTokenClaims;
 }
 
+/** A client of the public schema that sends `token` as the bearer, as the app's server does. */
+export function clientWithToken(stack: EmbeddedStack, token: string): SupabaseClient {
+  return createClient(stackUrl, stack.embedded.keys.anonKey, {
+    global: { fetch: stack.embedded.fetch, headers: { Authorization: `Bearer ${token}` } },
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: WebSocket as never },
+  });
+}
+
 /** Signs a person up (the trigger matches their organisation) and in. */
 export async function signUp(
   stack: EmbeddedStack,
@@ -77,7 +86,7 @@ export async function signUp(
     developmentJwtSecret,
     3600,
   );
-  return { userId: created.data.user.id, email, client, aal2: clientWithToken(stack.embedded, aal2Token) };
+  return { userId: created.data.user.id, email, client, aal2: clientWithToken(stack, aal2Token) };
 }
 
 /** Bootstrap as the owner: what a platform admin would have done before the test begins. */
