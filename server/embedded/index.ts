@@ -1,3 +1,4 @@
+import { accessTokenHook } from "./auth/access-token-hook";
 import { type AuthService, type AuthServiceOptions, createAuthService } from "./auth/index";
 import type { Database } from "./db";
 import { jsonResponse } from "./http";
@@ -74,6 +75,7 @@ export async function createEmbeddedSupabase(options: {
   schemas?: string[];
 }): Promise<EmbeddedSupabase> {
   const auth = createAuthService({
+    hooks: await accessTokenHook(options.db),
     ...options.auth,
     db: options.db,
     keys: options.keys,

@@ -44,6 +44,7 @@ export type AuthErrorCode =
   | "mfa_phone_enroll_not_enabled"
   | "mfa_webauthn_enroll_not_enabled"
   | "unexpected_failure"
+  | "access_denied"
   | "not_found"
   | "unknown";
 

@@ -14,7 +14,6 @@ const demoUsers: [string, Partial<MyAccess>][] = [
   ["olli.organisaatio@tampere.example", { status: "active", role: "admin", organisation_id: tampere }],
   ["paula.paakayttaja@keha.example", { status: "active", is_platform_admin: true }],
   ["pekka.odottaja@tampere.example", { status: "pending", organisation_id: tampere }],
-  ["sanna.suljettu@tampere.example", { status: "deactivated", organisation_id: tampere }],
   ["ville.toimittaja@ictpalvelu.example", { status: "active", role: "member" }],
 ];
 
@@ -44,5 +43,18 @@ describe.each(availableBackends())("demo data on %s", (backend) => {
     const signedIn = await client.auth.signInWithPassword({ email, password: "Verkko-demo-2025" });
     expect(signedIn.error).toBeNull();
     expect(await myAccess(client)).toMatchObject(expected);
+  });
+
+  it("refuses sanna.suljettu@tampere.example at sign-in: her organisation deactivated her", async () => {
+    const { data, error } = await stack
+      .anonClient()
+      .auth.signInWithPassword({ email: "sanna.suljettu@tampere.example", password: "Verkko-demo-2025" });
+    expect(data.session).toBeNull();
+    expect(error).toMatchObject({ status: 403, code: "access_denied" });
+    const { rows } = await stack.db.query<{ status: string }>(
+      `select m.status from public.organisation_members m
+         join auth.users u on u.id = m.user_id where u.email = 'sanna.suljettu@tampere.example'`,
+    );
+    expect(rows).toEqual([{ status: "deactivated" }]);
   });
 });
