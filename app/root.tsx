@@ -18,6 +18,8 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { AppShell } from "~/components/layout/app-shell";
 import { ErrorPage, errorStatus } from "~/components/layout/error-page";
+import { navigationAccess } from "~/lib/access";
+import { getAccess } from "~/lib/access.server";
 import { resolveLocale } from "~/lib/i18n";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/page-title";
@@ -31,12 +33,18 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const supabase = getSupabase(request, context);
-  const [locale, user] = await Promise.all([getLocale(request), supabase.getUser()]);
+  const [locale, user, access] = await Promise.all([
+    getLocale(request),
+    supabase.getUser(),
+    getAccess(request, context),
+  ]);
   const t = await i18nServer.getFixedT(locale);
   return data(
     {
       locale,
       user: user ? { name: displayName(user), email: user.email ?? "" } : null,
+      // Which links the navigation shows, as the database's my_access() answered.
+      navigation: navigationAccess(access),
       // Titles for the error boundary, whose meta cannot translate on its own.
       errorTitles: { notFound: t("errors.notFoundTitle"), error: t("errors.errorTitle") },
     },
@@ -65,7 +73,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <AppShell locale={locale} user={rootData?.user ?? null}>
+        <AppShell
+          locale={locale}
+          user={rootData?.user ?? null}
+          navigation={rootData?.navigation ?? navigationAccess(null)}
+        >
           {children}
         </AppShell>
         <ScrollRestoration />

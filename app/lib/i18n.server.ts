@@ -15,8 +15,9 @@ export async function readLanguageCookie(request: Request): Promise<unknown> {
 }
 
 /**
- * The language of this request. Issue 3 adds the signed-in user's profile language: pass it as
- * the first candidate here (and write it when the switch is used) so it outranks the cookie.
+ * The language of this request: the `lng` cookie. A signed-in person's profile language reaches
+ * it through the cookie (written at sign-in, by the switch and by the profile page), so rendering
+ * needs no database read (docs/decisions/008).
  */
 export async function getLocale(request: Request): Promise<Locale> {
   return resolveLocale(await readLanguageCookie(request));

@@ -30,10 +30,7 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (supportedLocales as readonly string[]).includes(value);
 }
 
-/**
- * The first supported language among the candidates, most authoritative first (today the `lng`
- * cookie; from issue 3 the user's profile language goes before it), else Finnish.
- */
+/** The first supported language among the candidates, most authoritative first, else Finnish. */
 export function resolveLocale(...candidates: unknown[]): Locale {
   return candidates.find(isLocale) ?? defaultLocale;
 }

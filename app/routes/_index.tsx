@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button";
+import { requireActiveUser } from "~/lib/access.server";
 import { i18nServer } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/page-title";
 import { displayName, getSupabase } from "~/lib/supabase.server";
@@ -9,6 +10,8 @@ import { displayName, getSupabase } from "~/lib/supabase.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const supabase = getSupabase(request, context);
   const [user, t] = await Promise.all([supabase.getUser(), i18nServer.getFixedT(request)]);
+  // Signed in: the product only for an active member past their second step (else a redirect).
+  if (user) await requireActiveUser(request, context);
   return data(
     { title: pageTitle(t("home.title")), name: user ? displayName(user) : null },
     { headers: supabase.headers },

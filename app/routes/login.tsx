@@ -5,7 +5,7 @@ import {
   data,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button";
 import { i18nServer } from "~/lib/i18n.server";
@@ -17,6 +17,7 @@ import {
 } from "~/lib/login-form";
 import { pageTitle } from "~/lib/page-title";
 import { safeRedirect } from "~/lib/safe-redirect";
+import { redirectAfterPassword } from "~/lib/sign-in.server";
 import { getSupabase } from "~/lib/supabase.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -59,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const supabase = getSupabase(request, context);
-  const { error } = await supabase.client.auth.signInWithPassword(parsed.data);
+  const { data: signedIn, error } = await supabase.client.auth.signInWithPassword(parsed.data);
   if (error) {
     const formError = loginErrorKey(error);
     if (formError === "unavailable") console.error("Sign-in failed unexpectedly", error);
@@ -68,7 +69,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: statusForError[formError], headers: supabase.headers },
     );
   }
-  return redirect(safeRedirect(form.get("redirectTo")), { headers: supabase.headers });
+  throw await redirectAfterPassword(
+    request,
+    context,
+    signedIn.user.id,
+    safeRedirect(form.get("redirectTo")),
+  );
 }
 
 const formErrorId = "login-error";
@@ -172,6 +178,21 @@ export default function Login() {
           {submitting ? t("login.submitting") : t("login.submit")}
         </button>
       </Form>
+      <ul className="space-y-1">
+        <li>
+          <Link
+            to="/forgot-password"
+            className="font-medium text-blue-800 underline underline-offset-4"
+          >
+            {t("login.forgotPassword")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/signup" className="font-medium text-blue-800 underline underline-offset-4">
+            {t("login.signUp")}
+          </Link>
+        </li>
+      </ul>
     </div>
   );
 }

@@ -89,6 +89,23 @@ describe("signing in", () => {
     // The session is gone on the server side of the browser too: home invites to sign in.
     await open("/");
     await heading("Välkommen till Verkko").waitFor();
+
+    // The language went with Aino's profile: another browser signing in as her gets Swedish,
+    // and switching back to Finnish there is remembered for the tests that follow.
+    const other = await launchChromium();
+    try {
+      const { page: otherPage, browserErrors: otherErrors } = await other.newPage();
+      await otherPage.goto(`${server.url}/login`, { waitUntil: "networkidle" });
+      await otherPage.getByLabel("Sähköpostiosoite").fill(demoUser.email);
+      await otherPage.getByLabel("Salasana").fill(demoUser.password);
+      await otherPage.getByLabel("Salasana").press("Enter");
+      await otherPage.getByRole("heading", { level: 1, name: "Hej, Aino Asiantuntija!" }).waitFor();
+      await otherPage.getByRole("button", { name: "Suomi" }).click();
+      await otherPage.getByRole("heading", { level: 1, name: "Hei, Aino Asiantuntija!" }).waitFor();
+      expect(otherErrors, "errors in the other browser's console").toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("explains a wrong password in Finnish and keeps the e-mail address", async () => {

@@ -14,9 +14,19 @@ export function AccountMenu({ user }: { user: SignedInUser | null }) {
     // The login page is already the invitation; a second one in the header would only repeat it.
     if (pathname === "/login") return null;
     return (
-      <Link to="/login" className={buttonClass("secondary")}>
-        {t("layout.signIn")}
-      </Link>
+      <div className="flex items-center gap-3">
+        {pathname === "/signup" ? null : (
+          <Link
+            to="/signup"
+            className="text-sm font-medium text-blue-800 underline underline-offset-4"
+          >
+            {t("layout.signUp")}
+          </Link>
+        )}
+        <Link to="/login" className={buttonClass("secondary")}>
+          {t("layout.signIn")}
+        </Link>
+      </div>
     );
   }
   return (
@@ -25,6 +35,12 @@ export function AccountMenu({ user }: { user: SignedInUser | null }) {
         <span className="sr-only">{t("layout.signedInAs")}: </span>
         <span className="font-medium">{user.name}</span>
       </p>
+      <Link
+        to="/account"
+        className="text-sm font-medium text-blue-800 underline underline-offset-4"
+      >
+        {t("layout.accountLink")}
+      </Link>
       <Form method="post" action="/logout">
         <button type="submit" className={buttonClass("secondary")}>
           {t("layout.signOut")}

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { NavigationAccess } from "~/lib/access";
 import type { Locale } from "~/lib/i18n";
 import { AccountMenu, type SignedInUser } from "./account-menu";
 import { LanguageSwitch } from "./language-switch";
@@ -11,6 +12,7 @@ import { SkipLink, mainContentId } from "./skip-link";
 export function AppShell(props: {
   locale: Locale;
   user: SignedInUser | null;
+  navigation: NavigationAccess;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -22,7 +24,7 @@ export function AppShell(props: {
           <Link to="/" className="rounded-md text-2xl font-bold tracking-tight text-blue-900">
             {t("app.name")}
           </Link>
-          <MainNavigation />
+          <MainNavigation access={props.navigation} />
           <div className="ml-auto flex flex-wrap items-center gap-4">
             <LanguageSwitch locale={props.locale} />
             <AccountMenu user={props.user} />

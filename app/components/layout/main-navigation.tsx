@@ -1,19 +1,35 @@
 import { NavLink } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
+import type { NavigationAccess } from "~/lib/access";
 
 interface NavigationItem {
   to: string;
   label: ParseKeys;
   /** Match only this exact path (the home page would otherwise match everything). */
   end?: boolean;
+  /** Shown only to people `my_access()` says can use the page (the page checks again). */
+  visible?: (access: NavigationAccess) => boolean;
 }
 
 /** Only pages that exist; each part of the product adds its link here when it ships. */
-const navigationItems: NavigationItem[] = [{ to: "/", label: "navigation.home", end: true }];
+const allItems: NavigationItem[] = [
+  { to: "/", label: "navigation.home", end: true },
+  {
+    to: "/admin/organisation",
+    label: "navigation.organisationAdmin",
+    visible: (access) => access.organisationAdmin,
+  },
+  {
+    to: "/admin/platform",
+    label: "navigation.platformAdmin",
+    visible: (access) => access.platformAdmin,
+  },
+];
 
-export function MainNavigation() {
+export function MainNavigation({ access }: { access: NavigationAccess }) {
   const { t } = useTranslation();
+  const navigationItems = allItems.filter((item) => item.visible?.(access) ?? true);
   return (
     <nav aria-label={t("layout.mainNavigation")}>
       <ul className="flex flex-wrap gap-1">
