@@ -7,6 +7,7 @@ export const loginErrorKeys = [
   "passwordRequired",
   "invalidCredentials",
   "emailNotConfirmed",
+  "accessEnded",
   "tooManyAttempts",
   "unavailable",
 ] as const;
@@ -66,6 +67,8 @@ export function loginErrorKey(error: { status?: number; code?: string }): LoginE
     return "tooManyAttempts";
   }
   if (error.code === "email_not_confirmed") return "emailNotConfirmed";
+  // The access token hook (SQL) refuses members their organisation has deactivated.
+  if (error.code === "access_denied") return "accessEnded";
   if (error.code === "invalid_credentials") return "invalidCredentials";
   if (error.status === 400 || error.status === 401 || error.status === 422)
     return "invalidCredentials";

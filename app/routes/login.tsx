@@ -43,6 +43,7 @@ const statusForError: Record<LoginErrorKey, number> = {
   passwordRequired: 400,
   invalidCredentials: 400,
   emailNotConfirmed: 400,
+  accessEnded: 403,
   tooManyAttempts: 429,
   unavailable: 503,
 };

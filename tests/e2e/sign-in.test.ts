@@ -123,6 +123,17 @@ describe("signing in", () => {
     await expectNoSeriousAxeViolations(page, "the login page with an error");
   });
 
+  it("tells a member their organisation deactivated that their access has ended", async () => {
+    await open("/login");
+    await page.getByLabel("Sähköpostiosoite").fill("sanna.suljettu@tampere.example");
+    await page.getByLabel("Salasana").fill(demoUser.password);
+    await page.getByLabel("Salasana").press("Enter");
+
+    const alert = page.getByRole("alert");
+    await alert.getByText("Organisaatiosi on päättänyt käyttöoikeutesi", { exact: false }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+
   it("returns to the page named in redirectTo after signing in", async () => {
     await open("/login?redirectTo=%2Fdev%2Foutbox");
     await page.getByLabel("Sähköpostiosoite").fill(demoUser.email);

@@ -55,6 +55,7 @@ describe("loginErrorKey", () => {
   it.each([
     [{ status: 400, code: "invalid_credentials" }, "invalidCredentials"],
     [{ status: 400, code: "email_not_confirmed" }, "emailNotConfirmed"],
+    [{ status: 403, code: "access_denied" }, "accessEnded"],
     [{ status: 429, code: "over_request_rate_limit" }, "tooManyAttempts"],
     [{ status: 429 }, "tooManyAttempts"],
     [{ status: 400, code: "over_request_rate_limit" }, "tooManyAttempts"],
