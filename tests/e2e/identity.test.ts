@@ -7,10 +7,9 @@
  */
 import { authenticator } from "otplib";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { expectNoSeriousAxeViolations } from "../helpers/axe";
-import { type Browser, launchChromium } from "../helpers/chromium";
-import { type ServerProcess, startServerProcess } from "../helpers/server-process";
+import { withServerAndBrowser } from "../helpers/e2e-session";
 
 // The organisation admin of Tampereen työllisyysalue, from supabase/seed.sql.
 const admin = { email: "olli.organisaatio@tampere.example", password: "Verkko-demo-2025" };
@@ -21,34 +20,13 @@ const newcomer = {
   password: "Uunon-oma-salasana-2025",
 };
 
-let server: ServerProcess;
-let browser: Browser;
+const session = withServerAndBrowser();
 let page: Page;
-let browserErrors: string[];
-
-beforeAll(async () => {
-  server = await startServerProcess();
+beforeEach(() => {
+  page = session.page;
 });
 
-afterAll(async () => {
-  if (!server) return;
-  const exitCode = await server.stop();
-  expect(exitCode, `server output:\n${server.output()}`).toBe(0);
-});
-
-beforeEach(async () => {
-  browser = await launchChromium();
-  ({ page, browserErrors } = await browser.newPage());
-});
-
-afterEach(async () => {
-  await browser?.close();
-  expect(browserErrors, "errors in the browser console").toEqual([]);
-});
-
-async function open(path: string): Promise<void> {
-  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-}
+const open = (path: string) => session.open(path);
 
 function heading(name: string) {
   return page.getByRole("heading", { level: 1, name });

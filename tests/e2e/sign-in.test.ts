@@ -3,43 +3,21 @@
  * switches the language and signs out; a wrong password is explained and the e-mail kept.
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { expectNoSeriousAxeViolations } from "../helpers/axe";
-import { type Browser, launchChromium } from "../helpers/chromium";
-import { type ServerProcess, startServerProcess } from "../helpers/server-process";
+import { launchChromium } from "../helpers/chromium";
+import { withServerAndBrowser } from "../helpers/e2e-session";
 
 // From supabase/seed.sql.
 const demoUser = { email: "aino.asiantuntija@tampere.example", password: "Verkko-demo-2025" };
 
-let server: ServerProcess;
-let browser: Browser;
+const session = withServerAndBrowser();
 let page: Page;
-let browserErrors: string[];
-
-beforeAll(async () => {
-  server = await startServerProcess();
+beforeEach(() => {
+  page = session.page;
 });
 
-afterAll(async () => {
-  if (!server) return;
-  const exitCode = await server.stop();
-  expect(exitCode, `server output:\n${server.output()}`).toBe(0);
-});
-
-beforeEach(async () => {
-  browser = await launchChromium();
-  ({ page, browserErrors } = await browser.newPage());
-});
-
-afterEach(async () => {
-  await browser?.close();
-  expect(browserErrors, "errors in the browser console").toEqual([]);
-});
-
-/** Loads a page and waits until React has hydrated it, as a person would wait for it to settle. */
-async function open(path: string): Promise<void> {
-  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-}
+const open = (path: string) => session.open(path);
 
 async function tabTo(elementId: string): Promise<void> {
   for (let presses = 0; presses < 25; presses++) {
@@ -95,7 +73,7 @@ describe("signing in", () => {
     const other = await launchChromium();
     try {
       const { page: otherPage, browserErrors: otherErrors } = await other.newPage();
-      await otherPage.goto(`${server.url}/login`, { waitUntil: "networkidle" });
+      await otherPage.goto(`${session.url}/login`, { waitUntil: "networkidle" });
       await otherPage.getByLabel("Sähköpostiosoite").fill(demoUser.email);
       await otherPage.getByLabel("Salasana").fill(demoUser.password);
       await otherPage.getByLabel("Salasana").press("Enter");
@@ -146,9 +124,8 @@ describe("signing in", () => {
 
 describe("without JavaScript", () => {
   beforeEach(async () => {
-    await browser.close();
-    browser = await launchChromium({ javaScript: false });
-    ({ page, browserErrors } = await browser.newPage());
+    await session.relaunch({ javaScript: false });
+    page = session.page;
   });
 
   it("signs in, switches the language and signs out with plain HTML forms", async () => {
@@ -183,7 +160,7 @@ describe("pages anyone can see", () => {
     await heading("Welcome to Verkko").waitFor();
     await page.waitForFunction(() => document.documentElement.lang === "en");
 
-    const response = await page.goto(`${server.url}/no-such-page`, { waitUntil: "networkidle" });
+    const response = await page.goto(`${session.url}/no-such-page`, { waitUntil: "networkidle" });
     expect(response?.status()).toBe(404);
     await heading("Page not found").waitFor();
     expect(await page.title()).toBe("Page not found – Verkko");
