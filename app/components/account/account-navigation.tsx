@@ -1,6 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
+import { navLinkClass } from "~/components/ui/nav-link-class";
 
 const items: { to: string; label: ParseKeys }[] = [
   { to: "/account", label: "account.navigation.profile" },
@@ -20,13 +21,7 @@ export function AccountNavigation() {
             <NavLink
               to={item.to}
               end
-              className={({ isActive }) =>
-                `block rounded-md px-3 py-1.5 font-medium ${
-                  isActive
-                    ? "bg-blue-50 text-blue-900 underline decoration-2 underline-offset-4"
-                    : "text-slate-800 hover:bg-slate-100"
-                }`
-              }
+              className={({ isActive }) => navLinkClass(isActive, "px-3 py-1.5")}
             >
               {t(item.label)}
             </NavLink>

@@ -1,6 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
+import { navLinkClass } from "~/components/ui/nav-link-class";
 import type { NavigationAccess } from "~/lib/access";
 
 interface NavigationItem {
@@ -38,13 +39,7 @@ export function MainNavigation({ access }: { access: NavigationAccess }) {
             <NavLink
               to={item.to}
               end={item.end}
-              className={({ isActive }) =>
-                `block rounded-md px-3 py-2 font-medium ${
-                  isActive
-                    ? "bg-blue-50 text-blue-900 underline decoration-2 underline-offset-4"
-                    : "text-slate-800 hover:bg-slate-100"
-                }`
-              }
+              className={({ isActive }) => navLinkClass(isActive)}
             >
               {t(item.label)}
             </NavLink>

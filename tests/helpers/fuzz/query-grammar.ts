@@ -5,16 +5,17 @@
  * builder) and chaotic (hostile text anywhere, mostly stopped by the parser).
  */
 import fc from "fast-check";
+import { operators as filterOperators } from "../../../server/embedded/rest/parse-filters";
 import { injectionMarker as marker } from "../statement-guard";
 import {
-  BigText,
-  type Text,
   around,
   awkwardText,
+  BigText,
   hostileText,
   longText,
   quotableHostileText,
   randomText,
+  type Text,
 } from "./text";
 
 export const tableColumns = [
@@ -30,32 +31,9 @@ export const tableColumns = [
   "price",
 ] as const;
 
+/** The API's own operators, plus the modifier forms (text-search configs, quantifiers). */
 export const operators = [
-  "eq",
-  "neq",
-  "gt",
-  "gte",
-  "lt",
-  "lte",
-  "like",
-  "ilike",
-  "match",
-  "imatch",
-  "in",
-  "is",
-  "isdistinct",
-  "cs",
-  "cd",
-  "ov",
-  "sl",
-  "sr",
-  "nxl",
-  "nxr",
-  "adj",
-  "fts",
-  "plfts",
-  "phfts",
-  "wfts",
+  ...filterOperators,
   "fts(simple)",
   "plfts(english)",
   "wfts(finnish)",
