@@ -67,6 +67,19 @@ function isOperator(word: string): word is Operator {
  */
 export const maxRegexLength = 2000;
 
+/**
+ * Longest full-text query. PGlite's tsquery parser exhausts its WASM stack and answers
+ * "bad buffer ID" from then on for queries of about 20,000 characters (found by fuzzing).
+ */
+export const maxTextSearchLength = 1024;
+
+/**
+ * Postgres keeps pending negations (`!` in to_tsquery, `-` in websearch_to_tsquery) on a
+ * 32-slot stack and fails with an internal error past it; longer runs mean nothing anyway.
+ */
+const maxNegationRun = 16;
+const negationRun = new RegExp(`(?:[!-][\\s()]*){${maxNegationRun + 1},}`);
+
 /** `[not.]op[(modifier)].value` for one field. */
 export function parseCondition(field: FieldRef, raw: string): Condition {
   let rest = raw;
@@ -102,10 +115,26 @@ export function parseCondition(field: FieldRef, raw: string): Condition {
       `A pattern may have at most ${maxRegexLength} characters`,
     );
   }
+  if (textSearch.has(operator)) checkTextSearch(operator, value);
   if (operator === "in" && !/^\(.*\)$/s.test(value)) {
     throw parseError(`"failed to parse filter (${raw})" (line 1, column 4)`, 'expecting "("');
   }
   return condition;
+}
+
+function checkTextSearch(operator: string, value: string): void {
+  if (value.length > maxTextSearchLength) {
+    throw parseError(
+      `"failed to parse filter (${operator})": text search query too long`,
+      `A text search query may have at most ${maxTextSearchLength} characters`,
+    );
+  }
+  if (negationRun.test(value)) {
+    throw parseError(
+      `"failed to parse filter (${operator})": too many negations in a row`,
+      `A text search query may negate at most ${maxNegationRun} times in a row`,
+    );
+  }
 }
 
 function invalidFilter(raw: string): never {

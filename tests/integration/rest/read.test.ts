@@ -266,6 +266,16 @@ describe.each(availableBackends())("REST reads on %s", (backend) => {
       expect(await titles(tasks().not("description", "fts", "fox"))).toEqual([2, 4, 5, 6]);
     });
 
+    it("refuses text searches that would break the tsquery parser with PGRST100", async () => {
+      const long = await get(`/tasks?select=id&description=wfts.${"(1,".repeat(400)}`);
+      expect(long.status).toBe(400);
+      expect(await long.json()).toMatchObject({ code: "PGRST100" });
+      const negations = await get(`/tasks?select=id&description=not.fts.${"!".repeat(40)}fox`);
+      expect(negations.status).toBe(400);
+      expect(await negations.json()).toMatchObject({ code: "PGRST100", details: expect.stringContaining("negate") });
+      expect(await titles(tasks().textSearch("description", "rocket -lake", { type: "websearch" }))).toEqual([2]);
+    });
+
     it("combines nested or/and, not.or and negated operators", async () => {
       expect(await titles(tasks().or("priority.eq.1,and(done.is.true,priority.gte.2)"))).toEqual([1, 5, 6]);
       expect(await titles(tasks().or("title.eq.Launch,title.in.(\"Write report\",x)"))).toEqual([3, 5]);
