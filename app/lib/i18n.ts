@@ -1,8 +1,6 @@
 /** i18next configuration shared by the server render and the browser. */
 import type { InitOptions } from "i18next";
-import en from "~/locales/en/common.json";
-import fi from "~/locales/fi/common.json";
-import sv from "~/locales/sv/common.json";
+import { translations } from "./translations";
 
 export const supportedLocales = ["fi", "sv", "en"] as const;
 export type Locale = (typeof supportedLocales)[number];
@@ -21,9 +19,9 @@ export const defaultNamespace = "common";
 
 // The strings are small; bundling all three avoids a loading step when the language changes.
 export const resources = {
-  fi: { common: fi },
-  sv: { common: sv },
-  en: { common: en },
+  fi: { common: translations.fi },
+  sv: { common: translations.sv },
+  en: { common: translations.en },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,10 +1,10 @@
 import "i18next";
-import type fi from "~/locales/fi/common.json";
+import type { Translation } from "./translations";
 
 // Type-checked translation keys: Finnish is the reference, and a unit test keeps sv and en equal.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof fi };
+    resources: { common: Translation };
   }
 }

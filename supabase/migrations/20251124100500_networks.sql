@@ -27,7 +27,9 @@ create type public.network_role as enum ('coordinator', 'member', 'observer');
 
 create table public.networks (
   id uuid primary key default gen_random_uuid(),
-  slug text not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(slug) <= 80),
+  -- 'new' is the path of the creation page.
+  slug text not null unique
+    check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(slug) <= 80 and slug <> 'new'),
   kind public.network_kind not null,
   name_fi text not null check (btrim(name_fi) <> '' and length(name_fi) <= 200),
   name_sv text check (btrim(name_sv) <> '' and length(name_sv) <= 200),
