@@ -22,6 +22,7 @@ import { navigationAccess } from "~/lib/access";
 import { getAccess } from "~/lib/access.server";
 import { resolveLocale } from "~/lib/i18n";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
+import { unreadNotificationCount } from "~/lib/notifications.server";
 import { pageTitle } from "~/lib/page-title";
 import { displayName, getSupabase } from "~/lib/supabase.server";
 import styles from "~/tailwind.css";
@@ -33,10 +34,14 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const supabase = getSupabase(request, context);
-  const [locale, user, access] = await Promise.all([
+  const accessOfCaller = getAccess(request, context);
+  const [locale, user, access, unreadNotifications] = await Promise.all([
     getLocale(request),
     supabase.getUser(),
-    getAccess(request, context),
+    accessOfCaller,
+    accessOfCaller.then((access) =>
+      access?.status === "active" ? unreadNotificationCount(supabase) : null,
+    ),
   ]);
   const t = await i18nServer.getFixedT(locale);
   return data(
@@ -45,6 +50,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       user: user ? { name: displayName(user), email: user.email ?? "" } : null,
       // Which links the navigation shows, as the database's my_access() answered.
       navigation: navigationAccess(access),
+      // The header's bell, for active members; it keeps itself current after this.
+      unreadNotifications,
       // Titles for the error boundary, whose meta cannot translate on its own.
       errorTitles: { notFound: t("errors.notFoundTitle"), error: t("errors.errorTitle") },
     },
@@ -77,6 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
           locale={locale}
           user={rootData?.user ?? null}
           navigation={rootData?.navigation ?? navigationAccess(null)}
+          unreadNotifications={rootData?.unreadNotifications ?? null}
         >
           {children}
         </AppShell>

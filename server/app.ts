@@ -13,8 +13,10 @@ import { type EmbeddedSupabase, createEmbeddedSupabase } from "./embedded/index"
 import { deriveApiKeys } from "./embedded/keys";
 import { type MigrationReport, migrate, repoRoot } from "./embedded/migrate";
 import { clientAddressHeader, fetchHandler } from "./http/fetch-adapter";
+import { serverTiming } from "./http/server-timing";
 import { type UpgradeRouter, createUpgradeRouter } from "./http/upgrade-router";
 import type { SupabaseConnection } from "./load-context";
+import { type NotificationLiveHub, startNotificationLiveHub } from "./notifications/live-hub";
 
 export interface RunningServer {
   url: string;
@@ -22,6 +24,10 @@ export interface RunningServer {
   db: Database | undefined;
   embedded: EmbeddedSupabase | undefined;
   migration: MigrationReport | undefined;
+  /** Live notification signals (embedded stack only). */
+  notifications: NotificationLiveHub | undefined;
+  /** The address people use, for links in e-mails. */
+  siteUrl: string;
   close(): Promise<void>;
 }
 
@@ -30,15 +36,20 @@ async function loadRemixBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 }
 
+function siteUrlOf(config: Config): string {
+  return config.publicUrl ?? `http://${config.host}:${config.port}`;
+}
+
 async function openEmbedded(config: Config) {
   const { databaseUrl, dataDir, seed } = config.embedded;
   if (!databaseUrl) await mkdir(dataDir, { recursive: true });
   const db = await openDatabase({ databaseUrl, dataDir: path.join(dataDir, "pglite") });
   const migration = await migrate(db, { seed });
   const keys = await deriveApiKeys(config.embedded);
-  const siteUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const embedded = await createEmbeddedSupabase({ db, keys, siteUrl });
-  return { db, migration, embedded };
+  const embedded = await createEmbeddedSupabase({ db, keys, siteUrl: siteUrlOf(config) });
+  // One LISTEN for the whole server; against a hosted project, pages poll their count instead.
+  const notifications = await startNotificationLiveHub(db);
+  return { db, migration, embedded, notifications };
 }
 
 /** /auth/v1 and /rest/v1 bypass express: they are the hot path and need none of its middleware. */
@@ -51,9 +62,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const embeddedParts = config.externalSupabase ? undefined : await openEmbedded(config);
   const db = embeddedParts?.db;
   const embedded = embeddedParts?.embedded;
+  const notifications = embeddedParts?.notifications;
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(serverTiming);
 
   app.get("/healthz", async (_req, res) => {
     const healthy = db
@@ -108,6 +121,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           req.socket.remoteAddress ?? "unknown",
         ),
         ...(readOutbox ? { readOutbox } : {}),
+        ...(notifications ? { notifications } : {}),
       }),
     }),
   );
@@ -134,9 +148,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     db,
     embedded,
     migration: embeddedParts?.migration,
+    notifications,
+    siteUrl: siteUrlOf(config),
     close() {
       closing ??= (async () => {
         upgradeRouter.closeAll();
+        // Ends the open event streams, which would otherwise keep the server from closing.
+        await notifications?.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await db?.close();

@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "./config";
 import { startServer } from "./app";
+import { dailyJobs } from "./jobs/daily-jobs";
+import { type Scheduler, startScheduler } from "./jobs/scheduler";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -23,6 +25,13 @@ async function main(): Promise<void> {
   console.log(
     `Verkko listening on ${running.url} (${running.db ? `embedded Supabase on ${running.db.kind}` : "external Supabase"})`,
   );
+  // The morning's digest e-mails and review reminders; a hosted project schedules its own.
+  const scheduler: Scheduler | undefined = running.db
+    ? startScheduler({
+        db: running.db,
+        jobs: dailyJobs({ db: running.db, siteUrl: running.siteUrl }),
+      })
+    : undefined;
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -35,6 +44,7 @@ async function main(): Promise<void> {
     }, 10_000);
     forceExit.unref();
     try {
+      await scheduler?.stop();
       await running.close();
       process.exit(0);
     } catch (error) {

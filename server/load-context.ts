@@ -1,4 +1,5 @@
 import type { OutboxEmail } from "./embedded/auth/mailer";
+import type { NotificationEvents } from "./notifications/live-hub";
 
 /** How server-side code reaches Supabase: the embedded API in-process, or a real project. */
 export interface SupabaseConnection {
@@ -18,5 +19,11 @@ declare module "@remix-run/node" {
      * mode outside production, for the /dev/outbox page; absent means that page is a 404.
      */
     readOutbox?: () => Promise<OutboxEmail[]>;
+    /**
+     * Signals that a person's notifications changed, for /notifications/live. Present with the
+     * embedded stack (one LISTEN per server); absent against a hosted Supabase project, where
+     * pages poll their count instead.
+     */
+    notifications?: NotificationEvents;
   }
 }

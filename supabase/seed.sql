@@ -152,3 +152,749 @@ insert into public.audit_log (actor_id, action, target_type, target_id, organisa
    'c0c0c0c0-0000-4000-8000-000000000001', '{"from":"pending","to":"active"}'),
   ('a1a1a1a1-0000-4000-8000-000000000004', 'membership.deactivated', 'user', 'a1a1a1a1-0000-4000-8000-000000000007',
    'c0c0c0c0-0000-4000-8000-000000000001', '{"from":"active","to":"deactivated"}');
+
+-- Network workspaces ---------------------------------------------------------------------------
+--
+-- Fifteen networks, two or more of each kind, with members, discussions, meetings and tasks.
+-- Ids are fixed (networks e0e0e0e0-…, threads e1e1e1e1-…, replies e2e2e2e2-…, meetings
+-- e3e3e3e3-…, tasks e4e4e4e4-…) so tests and later demo data can refer to them. Content is
+-- inserted as the migration owner; the tables' triggers run as they would for a person (counts,
+-- mention filtering, notifications), then the timestamps are moved into a believable past and the
+-- cached counts are recomputed at the end.
+--
+-- Review dates: yrityspalvelut-verkosto is overdue, lansi-suomen-palkkatukiverkosto falls due
+-- within 30 days; kuntakokeilujen-perintoverkosto is archived.
+
+insert into public.networks (
+  id, slug, kind, name_fi, name_sv, purpose_fi, purpose_sv, owner_organisation_id, visibility,
+  join_policy, allow_guests, topics, review_due, created_by, created_at
+) values
+  (
+    'e0e0e0e0-0000-4000-8000-000000000001', 'tyottomyysturvan-asiantuntijaverkosto', 'national',
+    'Työttömyysturvan valtakunnallinen asiantuntijaverkosto',
+    'Nationellt expertnätverk för utkomstskydd för arbetslösa',
+    'Työllisyysalueiden työttömyysturva-asiantuntijat jakavat tulkintoja, työvoimapoliittisia lausuntoja koskevia käytäntöjä ja koulutusmateriaalia. KEHA-keskus kertoo verkostossa ajankohtaisista lakimuutoksista ja kokoaa kysymykset työttömyysturvamanuaalin päivityksiin.',
+    'Experter på utkomstskydd vid sysselsättningsområdena delar tolkningar, praxis för arbetskraftspolitiska utlåtanden och utbildningsmaterial. KEHA-centret informerar om aktuella lagändringar och samlar frågor till uppdateringarna av handboken om utkomstskydd.',
+    'c0c0c0c0-0000-4000-8000-000000000006', 'signed_in', 'open', false,
+    '{työttömyysturva,työvoimapoliittinen lausunto,1290/2002}', current_date + 210,
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '320 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000002', 'kotoutumisen-verkosto', 'national',
+    'Kotoutumisen valtakunnallinen verkosto',
+    'Nationellt nätverk för integration',
+    'Verkosto tukee työllisyysalueita kotoutumislain (681/2023) toimeenpanossa: kotoutumisohjelman laatiminen, osaamisen tunnistaminen, kieliopintojen ohjaus ja yhteistyö hyvinvointialueiden kanssa.',
+    'Nätverket stöder sysselsättningsområdena i verkställigheten av integrationslagen (681/2023): integrationsplaner, identifiering av kompetens, handledning till språkstudier och samarbete med välfärdsområdena.',
+    'c0c0c0c0-0000-4000-8000-000000000006', 'signed_in', 'request', false,
+    '{kotoutuminen,681/2023,kielikoulutus}', current_date + 150,
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '300 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000003', 'yrityspalvelut-verkosto', 'national',
+    'Työllisyysalueiden yrityspalveluverkosto',
+    null,
+    'Yrityspalveluista vastaavat asiantuntijat kehittävät yhdessä rekrytointipalveluja, työnantajayhteistyötä ja muutosturvaa. Verkostossa valmistellaan yhteisiä palvelukuvauksia ja seurataan TEM:n ohjausta.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000007', 'signed_in', 'request', false,
+    '{yrityspalvelut,rekrytointi,muutosturva}', current_date - 12,
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '400 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000004', 'pirkanmaan-tyollisyysverkosto', 'regional',
+    'Pirkanmaan työllisyyspalvelujen alueverkosto',
+    'Birkalands regionala nätverk för sysselsättningstjänster',
+    'Tampereen työllisyysalueen ja sen kumppanien työskentelytila: palvelutarvearvioiden yhtenäistäminen, yhteiset rekrytointitapahtumat ja asiakasohjaus Pirkanmaan hyvinvointialueen palveluihin.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000001', 'members', 'request', false,
+    '{palvelutarvearvio,asiakasohjaus,Pirkanmaa}', current_date + 260,
+    'a1a1a1a1-0000-4000-8000-000000000004', now() - interval '280 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000005', 'paakaupunkiseudun-nuorten-palvelut', 'regional',
+    'Pääkaupunkiseudun nuorten palvelujen verkosto',
+    'Huvudstadsregionens nätverk för ungdomstjänster',
+    'Nuorten työllisyyspalvelujen, Ohjaamojen ja oppilaitosten yhteistyöverkosto. Jaamme keinoja alle 30-vuotiaiden työnhakijoiden tavoittamiseen ja nivelvaiheen ohjaukseen.',
+    'Samarbetsnätverk för sysselsättningstjänster för unga, Navigatorerna och läroanstalterna. Vi delar metoder för att nå arbetssökande under 30 år och för handledning i övergångsskeden.',
+    'c0c0c0c0-0000-4000-8000-000000000002', 'signed_in', 'open', false,
+    '{nuorten palvelut,Ohjaamo,nivelvaihe}', current_date + 300,
+    'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '200 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000006', 'lansi-suomen-palkkatukiverkosto', 'regional',
+    'Länsi-Suomen palkkatukiverkosto',
+    'Västra Finlands nätverk för lönesubvention',
+    'Turun, Tampereen ja lähialueiden palkkatukiasiantuntijat yhtenäistävät palkkatuen myöntämiskäytäntöjä, jakavat päätöspohjia ja seuraavat maksatuksen ruuhkia.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000003', 'signed_in', 'request', false,
+    '{palkkatuki,työnantajat,maksatus}', current_date + 18,
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '345 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000007', 'ohjaamojen-kehittajat', 'independent',
+    'Ohjaamojen kehittäjäverkosto',
+    'Utvecklarnätverk för Navigatorerna',
+    'Ohjaamoissa työskentelevien epävirallinen kehittäjäverkosto. Vaihdamme kokemuksia matalan kynnyksen palveluista, jalkautuvasta työstä ja sosiaalisen median käytöstä nuorten tavoittamisessa.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000002', 'signed_in', 'request', false,
+    '{Ohjaamo,nuorten palvelut,jalkautuva työ}', current_date + 120,
+    'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '150 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000008', 'tyonhakuvalmentajien-vertaisverkosto', 'independent',
+    'Työnhakuvalmentajien vertaisverkosto',
+    null,
+    'Vertaistukea työnhakuvalmentajille ja työvoimaneuvojille: hyviä käytäntöjä työnhakukeskusteluihin, ryhmävalmennusten materiaaleja ja vinkkejä Työmarkkinatorin käyttöön.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000001', 'signed_in', 'open', false,
+    '{työnhakukeskustelu,valmennus,vertaistuki}', current_date + 330,
+    'a1a1a1a1-0000-4000-8000-000000000001', now() - interval '90 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000009', 'kuntakokeilujen-perintoverkosto', 'independent',
+    'Työllisyyden kuntakokeilujen perintöverkosto',
+    null,
+    'Työllisyyden kuntakokeiluissa (2021–2024) mukana olleet kokosivat kokemuksensa työllisyysalueiden käynnistämisen tueksi. Verkosto on päättänyt työnsä ja arkistoitu; aineistot ovat luettavissa.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000006', 'signed_in', 'invitation', false,
+    '{kuntakokeilu,TE24}', current_date + 40,
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '700 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000010', 'juridinen-sparrausverkosto', 'legal_sparring',
+    'Juridinen sparrausverkosto',
+    'Juridiskt sparringnätverk',
+    'Työllisyysalueiden asiantuntijat ja juristit pohtivat yhdessä lain 380/2023 ja työttömyysturvalain soveltamista. Kysymykset merkitään säädöksellä ja pykälällä; hyväksytyistä vastauksista kootaan tulkintasuosituksia.',
+    'Experter och jurister vid sysselsättningsområdena diskuterar tillämpningen av lagen 380/2023 och lagen om utkomstskydd för arbetslösa. Frågorna märks med författning och paragraf; av godkända svar sammanställs tolkningsrekommendationer.',
+    'c0c0c0c0-0000-4000-8000-000000000008', 'signed_in', 'request', false,
+    '{380/2023,381/2023,1290/2002,hallintolaki}', current_date + 190,
+    'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '310 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000011', 'tyottomyysturvan-tulkintasparraus', 'legal_sparring',
+    'Työttömyysturvan tulkintakysymysten sparraus',
+    null,
+    'Suljettu sparrausryhmä vaikeille yksittäistapauksille, joissa tarvitaan juristin näkemystä ennen työvoimapoliittisen lausunnon antamista. Tapaukset käsitellään ilman tunnistetietoja.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000008', 'members', 'invitation', false,
+    '{työttömyysturva,2 a luku,lausunnot}', current_date + 240,
+    'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '180 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000012', 'tyottomyysturvamanuaalin-toimituskunta', 'editorial_board',
+    'Työttömyysturvamanuaalin toimituskunta',
+    'Redaktionsrådet för handboken om utkomstskydd',
+    'Toimituskunta käy läpi työttömyysturvamanuaalin muutosehdotukset, hyväksyy päivitetyt luvut ennen julkaisua ja pitää huolen lukujen vuosittaisista tarkistuspäivistä.',
+    'Redaktionsrådet går igenom ändringsförslagen till handboken om utkomstskydd, godkänner uppdaterade kapitel före publicering och ser till att kapitlen granskas årligen.',
+    'c0c0c0c0-0000-4000-8000-000000000006', 'members', 'invitation', false,
+    '{työttömyysturvamanuaali,julkaisu,tarkistus}', current_date + 100,
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '260 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000013', 'asiointipalvelun-ohjeiden-toimituskunta', 'editorial_board',
+    'Asiointipalvelujen ohjeiden toimituskunta',
+    null,
+    'Toimituskunta hyväksyy työnhakijoille ja työnantajille tarkoitetut asiointipalvelujen ohjeet ja näyttökuvat selkokielisinä suomeksi ja ruotsiksi.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000006', 'signed_in', 'invitation', false,
+    '{asiointipalvelut,selkokieli,ohjeet}', current_date + 170,
+    'a1a1a1a1-0000-4000-8000-000000000005', now() - interval '140 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000014', 'te-digi-kayttajaverkosto', 'ict',
+    'TE-digin käyttäjäverkosto',
+    'Användarnätverk för TE-digi',
+    'Asiakastietojärjestelmän ja asiointipalvelujen pääkäyttäjät raportoivat virheistä, testaavat tulevia versioita ja sopivat käyttöönottojen aikatauluista. Järjestelmätoimittajan asiantuntijat osallistuvat vieraina.',
+    'Huvudanvändare av kunddatasystemet och e-tjänsterna rapporterar fel, testar kommande versioner och kommer överens om tidtabeller för driftsättningar. Systemleverantörens experter deltar som gäster.',
+    'c0c0c0c0-0000-4000-8000-000000000006', 'signed_in', 'request', true,
+    '{TE-digi,asiakastietojärjestelmä,asiointipalvelut,käyttöönotto}', current_date + 220,
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '330 days'
+  ),
+  (
+    'e0e0e0e0-0000-4000-8000-000000000015', 'tyollisyysalueiden-integraatiot', 'ict',
+    'Työllisyysalueiden ICT-integraatioverkosto',
+    null,
+    'Kuntien ja työllisyysalueiden tietohallinnon asiantuntijat sopivat rajapinnoista, käyttövaltuuksien hallinnasta ja tietosuojasta kansallisten järjestelmien ja kuntien omien järjestelmien välillä.',
+    null,
+    'c0c0c0c0-0000-4000-8000-000000000002', 'members', 'invitation', false,
+    '{rajapinnat,tietosuoja,käyttövaltuudet}', current_date + 280,
+    'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '120 days'
+  );
+
+update public.networks
+set archived_at = now() - interval '35 days', archived_by = 'a1a1a1a1-0000-4000-8000-000000000002'
+where id = 'e0e0e0e0-0000-4000-8000-000000000009';
+
+-- Members: c coordinator, m member, o observer. Sanna (deactivated by Tampere) keeps her rows but
+-- counts nowhere; Ville is a vendor guest in the one ICT network that allows guests.
+insert into public.network_members (network_id, user_id, role, joined_at, added_by)
+select ('e0e0e0e0-0000-4000-8000-0000000000' || lpad(m.network::text, 2, '0'))::uuid,
+       ('a1a1a1a1-0000-4000-8000-00000000000' || m.person)::uuid,
+       m.role::public.network_role,
+       now() - m.joined,
+       null
+from (values
+  (1, 2, 'coordinator', interval '320 days'), (1, 1, 'member', interval '300 days'),
+  (1, 9, 'member', interval '250 days'), (1, 4, 'member', interval '120 days'),
+  (1, 3, 'observer', interval '200 days'), (1, 7, 'member', interval '260 days'),
+  (2, 2, 'coordinator', interval '300 days'), (2, 9, 'coordinator', interval '290 days'),
+  (2, 1, 'member', interval '100 days'),
+  (3, 2, 'coordinator', interval '400 days'), (3, 4, 'member', interval '380 days'),
+  (3, 9, 'observer', interval '60 days'),
+  (4, 4, 'coordinator', interval '280 days'), (4, 1, 'member', interval '275 days'),
+  (4, 2, 'observer', interval '150 days'), (4, 7, 'member', interval '270 days'),
+  (5, 9, 'coordinator', interval '200 days'), (5, 1, 'member', interval '45 days'),
+  (6, 2, 'coordinator', interval '345 days'), (6, 1, 'member', interval '200 days'),
+  (6, 9, 'member', interval '30 days'),
+  (7, 9, 'coordinator', interval '150 days'), (7, 2, 'member', interval '140 days'),
+  (8, 1, 'coordinator', interval '90 days'), (8, 9, 'member', interval '80 days'),
+  (9, 2, 'coordinator', interval '700 days'), (9, 4, 'member', interval '650 days'),
+  (10, 3, 'coordinator', interval '310 days'), (10, 2, 'coordinator', interval '305 days'),
+  (10, 1, 'member', interval '250 days'), (10, 9, 'member', interval '220 days'),
+  (10, 4, 'observer', interval '90 days'),
+  (11, 3, 'coordinator', interval '180 days'), (11, 1, 'member', interval '170 days'),
+  (12, 2, 'coordinator', interval '260 days'), (12, 3, 'member', interval '255 days'),
+  (12, 1, 'observer', interval '100 days'),
+  (13, 5, 'coordinator', interval '140 days'), (13, 2, 'member', interval '135 days'),
+  (13, 9, 'member', interval '130 days'),
+  (14, 2, 'coordinator', interval '330 days'), (14, 1, 'member', interval '320 days'),
+  (14, 8, 'member', interval '210 days'), (14, 4, 'observer', interval '100 days'),
+  (15, 9, 'coordinator', interval '120 days'), (15, 5, 'member', interval '110 days')
+) as m (network, person, role, joined);
+
+-- Join requests and invitations: some waiting for a coordinator or an invitee, some decided.
+insert into public.network_join_requests (network_id, user_id, message, status, created_at, decided_by, decided_at) values
+  ('e0e0e0e0-0000-4000-8000-000000000007', 'a1a1a1a1-0000-4000-8000-000000000001',
+   'Aloitamme Tampereella Ohjaamon jalkautuvan työn kokeilun ja haluaisin oppia muiden kokemuksista.',
+   'pending', now() - interval '2 days', null, null),
+  ('e0e0e0e0-0000-4000-8000-000000000003', 'a1a1a1a1-0000-4000-8000-000000000001',
+   'Vastaan syksystä alkaen myös työnantajayhteistyöstä.', 'pending', now() - interval '5 days', null, null),
+  ('e0e0e0e0-0000-4000-8000-000000000006', 'a1a1a1a1-0000-4000-8000-000000000009',
+   'Helsingissä pohditaan samoja maksatuksen ruuhkia.', 'approved', now() - interval '31 days',
+   'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '30 days'),
+  ('e0e0e0e0-0000-4000-8000-000000000010', 'a1a1a1a1-0000-4000-8000-000000000008',
+   null, 'rejected', now() - interval '60 days', 'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '59 days');
+
+insert into public.network_invitations (network_id, email, invited_user_id, role, message, status, invited_by, created_at, responded_at) values
+  ('e0e0e0e0-0000-4000-8000-000000000011', null, 'a1a1a1a1-0000-4000-8000-000000000009', 'member',
+   'Helsingin kokemukset 2 a luvun tapauksista olisivat tervetulleita sparraukseen.', 'pending',
+   'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '1 day', null),
+  ('e0e0e0e0-0000-4000-8000-000000000012', 'maija.meikalainen@oulu.example', null, 'member',
+   'Tervetuloa toimituskuntaan Oulun työllisyysalueen edustajaksi.', 'pending',
+   'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '3 days', null),
+  ('e0e0e0e0-0000-4000-8000-000000000014', null, 'a1a1a1a1-0000-4000-8000-000000000008', 'member',
+   null, 'accepted', 'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '212 days', now() - interval '210 days'),
+  ('e0e0e0e0-0000-4000-8000-000000000015', null, 'a1a1a1a1-0000-4000-8000-000000000001', 'member',
+   null, 'declined', 'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '40 days', now() - interval '38 days');
+
+-- How much of a network reaches a person: Helmi follows everything in the legal-sparring network,
+-- Olli has muted the national unemployment-security network's chatter.
+insert into public.network_notification_settings (user_id, network_id, level) values
+  ('a1a1a1a1-0000-4000-8000-000000000009', 'e0e0e0e0-0000-4000-8000-000000000010', 'all'),
+  ('a1a1a1a1-0000-4000-8000-000000000004', 'e0e0e0e0-0000-4000-8000-000000000001', 'mute');
+
+-- Discussions ---------------------------------------------------------------------------------
+
+insert into public.discussion_threads (id, network_id, kind, title, body_html, body_text, author_id) values
+  (
+    'e1e1e1e1-0000-4000-8000-000000000001', 'e0e0e0e0-0000-4000-8000-000000000001', 'question',
+    'Työvoimapoliittinen lausunto, kun työnhakija kieltäytyy palkkatukityöstä',
+    '<p>Asiakas kieltäytyi palkkatuetusta työstä, koska työmatka olisi ollut yli kaksi tuntia suuntaansa. Onko teillä linjattu, milloin työmatka on työttömyysturvalain mukaan <strong>pätevä syy</strong> kieltäytyä?</p><p>Meillä on tällä hetkellä kaksi erilaista käytäntöä saman työllisyysalueen sisällä.</p>',
+    'Asiakas kieltäytyi palkkatuetusta työstä, koska työmatka olisi ollut yli kaksi tuntia suuntaansa. Onko teillä linjattu, milloin työmatka on työttömyysturvalain mukaan pätevä syy kieltäytyä? Meillä on tällä hetkellä kaksi erilaista käytäntöä saman työllisyysalueen sisällä.',
+    'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000002', 'e0e0e0e0-0000-4000-8000-000000000001', 'discussion',
+    'Työttömyysturvamanuaalin joulukuun päivitys',
+    '<p>Manuaalin lukuihin 3 ja 7 on tulossa päivitys joulukuussa. Muutokset koskevat erityisesti:</p><ul><li>omaehtoisen opiskelun tukemista</li><li>täydentävien työnhakukeskustelujen laiminlyöntiä</li><li>lausuntojen perusteluja</li></ul><p>Kommentit luonnokseen kuun loppuun mennessä.</p>',
+    'Manuaalin lukuihin 3 ja 7 on tulossa päivitys joulukuussa. Muutokset koskevat erityisesti: omaehtoisen opiskelun tukemista; täydentävien työnhakukeskustelujen laiminlyöntiä; lausuntojen perusteluja. Kommentit luonnokseen kuun loppuun mennessä.',
+    'a1a1a1a1-0000-4000-8000-000000000002'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000003', 'e0e0e0e0-0000-4000-8000-000000000002', 'discussion',
+    'Kotoutumisohjelmat ja hyvinvointialueen palvelut',
+    '<p>Miten olette sopineet hyvinvointialueen kanssa, kuka laatii kotoutumisohjelman, kun asiakas ei ole työnhakija? Meillä sopimus on vielä luonnosvaiheessa.</p>',
+    'Miten olette sopineet hyvinvointialueen kanssa, kuka laatii kotoutumisohjelman, kun asiakas ei ole työnhakija? Meillä sopimus on vielä luonnosvaiheessa.',
+    'a1a1a1a1-0000-4000-8000-000000000009'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000004', 'e0e0e0e0-0000-4000-8000-000000000004', 'discussion',
+    'Palvelutarvearvioiden yhtenäistäminen Pirkanmaalla',
+    '<p>Kokosin kuntien palvelutarvearvioiden lomakkeet samaan taulukkoon. Eroja on eniten siinä, miten <strong>osatyökykyisyys</strong> kirjataan. Ehdotan, että käymme taulukon läpi seuraavassa tapaamisessa.</p>',
+    'Kokosin kuntien palvelutarvearvioiden lomakkeet samaan taulukkoon. Eroja on eniten siinä, miten osatyökykyisyys kirjataan. Ehdotan, että käymme taulukon läpi seuraavassa tapaamisessa.',
+    'a1a1a1a1-0000-4000-8000-000000000004'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000005', 'e0e0e0e0-0000-4000-8000-000000000005', 'discussion',
+    'Kesätyöseteli 2026 – kokemuksia viime kesästä',
+    '<p>Kesätyösetelit jaettiin viime kesänä loppuun kolmessa viikossa. Miten olette varautuneet ensi kesään, ja onko setelin arvoa nostettu?</p>',
+    'Kesätyösetelit jaettiin viime kesänä loppuun kolmessa viikossa. Miten olette varautuneet ensi kesään, ja onko setelin arvoa nostettu?',
+    'a1a1a1a1-0000-4000-8000-000000000009'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000006', 'e0e0e0e0-0000-4000-8000-000000000006', 'question',
+    'Palkkatuen maksatushakemusten käsittelyajat',
+    '<p>Maksatushakemuksia on jonossa yli kuuden viikon edestä. Onko joku ottanut käyttöön <strong>erävalvonnan</strong> tai muun kevennetyn tarkastuksen pienille hakemuksille?</p>',
+    'Maksatushakemuksia on jonossa yli kuuden viikon edestä. Onko joku ottanut käyttöön erävalvonnan tai muun kevennetyn tarkastuksen pienille hakemuksille?',
+    'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000007', 'e0e0e0e0-0000-4000-8000-000000000008', 'discussion',
+    'Ryhmävalmennuksen materiaalit: CV ja Työmarkkinatorin profiili',
+    '<p>Jaoin kansioon uudet diat CV:n ja Työmarkkinatorin profiilin päivittämisestä. Diat on tehty selkokielellä, ja niissä on tehtäviä pareittain tehtäväksi.</p>',
+    'Jaoin kansioon uudet diat CV:n ja Työmarkkinatorin profiilin päivittämisestä. Diat on tehty selkokielellä, ja niissä on tehtäviä pareittain tehtäväksi.',
+    'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000008', 'e0e0e0e0-0000-4000-8000-000000000010', 'question',
+    '380/2023: voiko palvelutarvearvion tehdä ilman henkilökohtaista tapaamista?',
+    '<p>Laki työvoimapalvelujen järjestämisestä (380/2023) edellyttää alkuhaastattelua ja palvelutarvearviota. Riittääkö puhelinhaastattelu, jos asiakas itse toivoo sitä, vai pitääkö tapaamisen olla videon välityksellä tai kasvokkain?</p>',
+    'Laki työvoimapalvelujen järjestämisestä (380/2023) edellyttää alkuhaastattelua ja palvelutarvearviota. Riittääkö puhelinhaastattelu, jos asiakas itse toivoo sitä, vai pitääkö tapaamisen olla videon välityksellä tai kasvokkain?',
+    'a1a1a1a1-0000-4000-8000-000000000009'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000009', 'e0e0e0e0-0000-4000-8000-000000000010', 'question',
+    'Työttömyysturvalain 2 a luku: toistuva laiminlyönti ja työssäolovelvoite',
+    '<p>Asiakas on laiminlyönyt täydentävän työnhakukeskustelun kolmesti 12 kuukauden aikana. Alkaako työssäolovelvoite kolmannesta laiminlyönnistä, vaikka ensimmäisestä ei annettu lausuntoa määräajassa?</p>',
+    'Asiakas on laiminlyönyt täydentävän työnhakukeskustelun kolmesti 12 kuukauden aikana. Alkaako työssäolovelvoite kolmannesta laiminlyönnistä, vaikka ensimmäisestä ei annettu lausuntoa määräajassa?',
+    'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000010', 'e0e0e0e0-0000-4000-8000-000000000012', 'discussion',
+    'Luku 5 (työssäoloehto) valmis hyväksyttäväksi',
+    '<p>Luvun 5 uusi versio on valmis. Pyydän toimituskunnan hyväksynnän perjantaihin mennessä, jotta luku ehtii joulukuun julkaisuun.</p>',
+    'Luvun 5 uusi versio on valmis. Pyydän toimituskunnan hyväksynnän perjantaihin mennessä, jotta luku ehtii joulukuun julkaisuun.',
+    'a1a1a1a1-0000-4000-8000-000000000002'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000011', 'e0e0e0e0-0000-4000-8000-000000000014', 'question',
+    'Asiointipalvelun kirjautuminen katkeaa Suomi.fi-tunnistuksen jälkeen',
+    '<p>Useampi asiakas on ilmoittanut, että asiointipalvelu palaa etusivulle tunnistautumisen jälkeen. Ongelma näyttää koskevan vain mobiiliselaimia. Onko tästä jo vikailmoitus?</p>',
+    'Useampi asiakas on ilmoittanut, että asiointipalvelu palaa etusivulle tunnistautumisen jälkeen. Ongelma näyttää koskevan vain mobiiliselaimia. Onko tästä jo vikailmoitus?',
+    'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000012', 'e0e0e0e0-0000-4000-8000-000000000014', 'discussion',
+    'Tammikuun versiopäivitys: testaajia tarvitaan',
+    '<p>Tammikuun versiossa uudistuvat työnhakuvelvollisuuden seuranta ja palvelutarvearvion näkymä. Tarvitsemme viisi testaajaa työllisyysalueilta testiympäristöön kahdeksi viikoksi.</p>',
+    'Tammikuun versiossa uudistuvat työnhakuvelvollisuuden seuranta ja palvelutarvearvion näkymä. Tarvitsemme viisi testaajaa työllisyysalueilta testiympäristöön kahdeksi viikoksi.',
+    'a1a1a1a1-0000-4000-8000-000000000002'
+  ),
+  (
+    'e1e1e1e1-0000-4000-8000-000000000013', 'e0e0e0e0-0000-4000-8000-000000000009', 'discussion',
+    'Loppuraportti: mitä kuntakokeiluista opittiin',
+    '<p>Loppuraportti on valmis. Tärkeimmät opit: <strong>asiakasohjaus</strong> hyvinvointialueelle toimii, kun yhteyshenkilöt on nimetty, ja työnhakijan palvelumalli kannattaa ottaa käyttöön vaiheittain.</p>',
+    'Loppuraportti on valmis. Tärkeimmät opit: asiakasohjaus hyvinvointialueelle toimii, kun yhteyshenkilöt on nimetty, ja työnhakijan palvelumalli kannattaa ottaa käyttöön vaiheittain.',
+    'a1a1a1a1-0000-4000-8000-000000000002'
+  );
+
+insert into public.discussion_replies (id, thread_id, body_html, body_text, mentions, author_id) values
+  (
+    'e2e2e2e2-0000-4000-8000-000000000001', 'e1e1e1e1-0000-4000-8000-000000000001',
+    '<p>Meillä Helsingissä lasketaan koko päivän matka-aika kotoa työpaikalle ja takaisin julkisilla kulkuneuvoilla, ja raja on osa-aikatyössä tiukempi kuin kokoaikatyössä. Arvio tehdään aina tapauskohtaisesti.</p>',
+    'Meillä Helsingissä lasketaan koko päivän matka-aika kotoa työpaikalle ja takaisin julkisilla kulkuneuvoilla, ja raja on osa-aikatyössä tiukempi kuin kokoaikatyössä. Arvio tehdään aina tapauskohtaisesti.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000009'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000002', 'e1e1e1e1-0000-4000-8000-000000000001',
+    '<p>Työttömyysturvalain 2 a luvun 4 § määrittelee kohtuullisen päivittäisen työmatka-ajan erikseen koko- ja osa-aikatyölle. Kahden tunnin matka suuntaansa eli neljä tuntia päivässä ylittää kokoaikatyönkin rajan, joten kieltäytymiselle on <strong>pätevä syy</strong>.</p><ul><li>Kirjatkaa lausuntoon matka-aika ja kulkuyhteys.</li><li>Huomioikaa myös mahdolliset lastenhoitojärjestelyt.</li></ul>',
+    'Työttömyysturvalain 2 a luvun 4 § määrittelee kohtuullisen päivittäisen työmatka-ajan erikseen koko- ja osa-aikatyölle. Kahden tunnin matka suuntaansa eli neljä tuntia päivässä ylittää kokoaikatyönkin rajan, joten kieltäytymiselle on pätevä syy. Kirjatkaa lausuntoon matka-aika ja kulkuyhteys. Huomioikaa myös mahdolliset lastenhoitojärjestelyt.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000002'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000003', 'e1e1e1e1-0000-4000-8000-000000000001',
+    '<p>Kiitos, tämä selkeytti. Vien linjauksen tiimin ohjeeseen.</p>',
+    'Kiitos, tämä selkeytti. Vien linjauksen tiimin ohjeeseen.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000004', 'e1e1e1e1-0000-4000-8000-000000000002',
+    '<p>Luvun 7 luonnoksessa olisi hyvä mainita, miten toimitaan, kun keskustelu on peruttu työllisyysalueen aloitteesta.</p>',
+    'Luvun 7 luonnoksessa olisi hyvä mainita, miten toimitaan, kun keskustelu on peruttu työllisyysalueen aloitteesta.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000004'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000005', 'e1e1e1e1-0000-4000-8000-000000000003',
+    '<p>Tampereella hyvinvointialue laatii ohjelman, jos asiakas ei ole työnhakija, ja työllisyysalue konsultoi tarvittaessa. Sovimme tämän yhteistyösopimuksen liitteessä.</p>',
+    'Tampereella hyvinvointialue laatii ohjelman, jos asiakas ei ole työnhakija, ja työllisyysalue konsultoi tarvittaessa. Sovimme tämän yhteistyösopimuksen liitteessä.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000006', 'e1e1e1e1-0000-4000-8000-000000000004',
+    '<p>Hyvä taulukko! Lisäisin sarakkeen siitä, kirjataanko arvioon myös asiakkaan oma näkemys työkyvystään.</p>',
+    'Hyvä taulukko! Lisäisin sarakkeen siitä, kirjataanko arvioon myös asiakkaan oma näkemys työkyvystään.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000007', 'e1e1e1e1-0000-4000-8000-000000000006',
+    '<p>Turussa pienet, alle 3 000 euron hakemukset tarkastetaan otannalla, ja maksatus on nopeutunut noin kahdella viikolla. Lähetän menettelykuvauksen verkoston kansioon.</p>',
+    'Turussa pienet, alle 3 000 euron hakemukset tarkastetaan otannalla, ja maksatus on nopeutunut noin kahdella viikolla. Lähetän menettelykuvauksen verkoston kansioon.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000002'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000008', 'e1e1e1e1-0000-4000-8000-000000000006',
+    '<p>Helsingissä kokeillaan samaa ensi vuoden alusta.</p>',
+    'Helsingissä kokeillaan samaa ensi vuoden alusta.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000009'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000009', 'e1e1e1e1-0000-4000-8000-000000000008',
+    '<p>Laki ei edellytä kasvokkaista tapaamista. Palvelutarvearvion voi tehdä puhelimessa, kun asiakkaan tilanne saadaan selvitettyä riittävästi ja asiakas siihen suostuu. <strong>Kirjatkaa</strong> tapaamistapa ja sen peruste asiakastietoihin.</p>',
+    'Laki ei edellytä kasvokkaista tapaamista. Palvelutarvearvion voi tehdä puhelimessa, kun asiakkaan tilanne saadaan selvitettyä riittävästi ja asiakas siihen suostuu. Kirjatkaa tapaamistapa ja sen peruste asiakastietoihin.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000003'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000010', 'e1e1e1e1-0000-4000-8000-000000000008',
+    '<p>Lisäyksenä: jos asiakkaalla on tulkkaustarve, video on yleensä puhelinta parempi. Kalle Koordinaattori, voisiko tämän lisätä työttömyysturvamanuaalin esimerkkeihin?</p>',
+    'Lisäyksenä: jos asiakkaalla on tulkkaustarve, video on yleensä puhelinta parempi. Kalle Koordinaattori, voisiko tämän lisätä työttömyysturvamanuaalin esimerkkeihin?',
+    '{a1a1a1a1-0000-4000-8000-000000000002}', 'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000011', 'e1e1e1e1-0000-4000-8000-000000000009',
+    '<p>Tämä on hyvä kysymys, palaan asiaan juristitiimin kanssa ensi viikolla.</p>',
+    'Tämä on hyvä kysymys, palaan asiaan juristitiimin kanssa ensi viikolla.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000003'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000012', 'e1e1e1e1-0000-4000-8000-000000000010',
+    '<p>Luin luvun läpi. Hyväksyn, kunhan esimerkki 5.3 päivitetään vastaamaan uutta euromääräistä työssäoloehtoa.</p>',
+    'Luin luvun läpi. Hyväksyn, kunhan esimerkki 5.3 päivitetään vastaamaan uutta euromääräistä työssäoloehtoa.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000003'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000013', 'e1e1e1e1-0000-4000-8000-000000000011',
+    '<p>Vikailmoitus on tehty, ja korjaus on menossa perjantain huoltokatkon yhteydessä tuotantoon. Kiertotie: asiakas voi kirjautua tietokoneen selaimella.</p>',
+    'Vikailmoitus on tehty, ja korjaus on menossa perjantain huoltokatkon yhteydessä tuotantoon. Kiertotie: asiakas voi kirjautua tietokoneen selaimella.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000008'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000014', 'e1e1e1e1-0000-4000-8000-000000000012',
+    '<p>Tampereelta voin lähteä testaajaksi, samoin yksi kollega yrityspalveluista.</p>',
+    'Tampereelta voin lähteä testaajaksi, samoin yksi kollega yrityspalveluista.',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000001'
+  ),
+  (
+    'e2e2e2e2-0000-4000-8000-000000000015', 'e1e1e1e1-0000-4000-8000-000000000013',
+    '<p>Raportin liite 2 (asiakasohjauksen prosessikaavio) on ollut meillä käytössä työllisyysalueen käynnistyksessä. Kiitos!</p>',
+    'Raportin liite 2 (asiakasohjauksen prosessikaavio) on ollut meillä käytössä työllisyysalueen käynnistyksessä. Kiitos!',
+    '{}', 'a1a1a1a1-0000-4000-8000-000000000004'
+  );
+
+-- Accepted answers of three questions; the fourth question still waits for its answer.
+update public.discussion_threads as thread
+set answer_reply_id = answer.reply_id
+from (values
+  ('e1e1e1e1-0000-4000-8000-000000000001'::uuid, 'e2e2e2e2-0000-4000-8000-000000000002'::uuid),
+  ('e1e1e1e1-0000-4000-8000-000000000006', 'e2e2e2e2-0000-4000-8000-000000000007'),
+  ('e1e1e1e1-0000-4000-8000-000000000008', 'e2e2e2e2-0000-4000-8000-000000000009'),
+  ('e1e1e1e1-0000-4000-8000-000000000011', 'e2e2e2e2-0000-4000-8000-000000000013')
+) as answer (thread_id, reply_id)
+where thread.id = answer.thread_id;
+
+insert into public.discussion_reactions (thread_id, reply_id, user_id, reaction) values
+  ('e1e1e1e1-0000-4000-8000-000000000001', 'e2e2e2e2-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000001', 'thumbs_up'),
+  ('e1e1e1e1-0000-4000-8000-000000000001', 'e2e2e2e2-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000009', 'insightful'),
+  ('e1e1e1e1-0000-4000-8000-000000000001', 'e2e2e2e2-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000004', 'thumbs_up'),
+  ('e1e1e1e1-0000-4000-8000-000000000002', null, 'a1a1a1a1-0000-4000-8000-000000000001', 'thumbs_up'),
+  ('e1e1e1e1-0000-4000-8000-000000000006', 'e2e2e2e2-0000-4000-8000-000000000007', 'a1a1a1a1-0000-4000-8000-000000000001', 'celebrate'),
+  ('e1e1e1e1-0000-4000-8000-000000000008', 'e2e2e2e2-0000-4000-8000-000000000009', 'a1a1a1a1-0000-4000-8000-000000000009', 'agree'),
+  ('e1e1e1e1-0000-4000-8000-000000000008', 'e2e2e2e2-0000-4000-8000-000000000009', 'a1a1a1a1-0000-4000-8000-000000000002', 'thumbs_up'),
+  ('e1e1e1e1-0000-4000-8000-000000000011', 'e2e2e2e2-0000-4000-8000-000000000013', 'a1a1a1a1-0000-4000-8000-000000000001', 'heart'),
+  ('e1e1e1e1-0000-4000-8000-000000000012', null, 'a1a1a1a1-0000-4000-8000-000000000008', 'thumbs_up');
+
+-- When each post was written (the insert triggers stamp them all with the seed's own time).
+update public.discussion_threads as thread
+set created_at = now() - posted.age
+from (values
+  ('e1e1e1e1-0000-4000-8000-000000000001'::uuid, interval '9 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000002', interval '4 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000003', interval '16 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000004', interval '6 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000005', interval '27 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000006', interval '12 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000007', interval '3 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000008', interval '8 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000009', interval '2 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000010', interval '5 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000011', interval '7 days'),
+  ('e1e1e1e1-0000-4000-8000-000000000012', interval '1 day'),
+  ('e1e1e1e1-0000-4000-8000-000000000013', interval '60 days')
+) as posted (id, age)
+where thread.id = posted.id;
+
+update public.discussion_replies as reply
+set created_at = now() - posted.age
+from (values
+  ('e2e2e2e2-0000-4000-8000-000000000001'::uuid, interval '8 days 20 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000002', interval '8 days 3 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000003', interval '7 days 22 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000004', interval '3 days 5 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000005', interval '15 days'),
+  ('e2e2e2e2-0000-4000-8000-000000000006', interval '5 days 2 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000007', interval '11 days'),
+  ('e2e2e2e2-0000-4000-8000-000000000008', interval '10 days 4 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000009', interval '7 days 6 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000010', interval '6 days 23 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000011', interval '1 day 18 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000012', interval '4 days 2 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000013', interval '6 days 19 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000014', interval '20 hours'),
+  ('e2e2e2e2-0000-4000-8000-000000000015', interval '45 days')
+) as posted (id, age)
+where reply.id = posted.id;
+
+update public.discussion_threads as thread
+set last_activity_at = greatest(
+  thread.created_at,
+  coalesce((select max(reply.created_at) from public.discussion_replies as reply where reply.thread_id = thread.id), thread.created_at)
+)
+where thread.network_id::text like 'e0e0e0e0-0000-4000-8000-%';
+
+update public.discussion_reactions as reaction
+set created_at = coalesce(
+  (select reply.created_at from public.discussion_replies as reply where reply.id = reaction.reply_id),
+  (select thread.created_at from public.discussion_threads as thread where thread.id = reaction.thread_id)
+) + interval '2 hours'
+where reaction.network_id::text like 'e0e0e0e0-0000-4000-8000-%';
+
+-- Meetings ------------------------------------------------------------------------------------
+-- Times are Helsinki local times; the upcoming verkostopäivä has room for three, so Olli, the
+-- fourth to register, waits on the list.
+
+insert into public.meetings (
+  id, network_id, title, starts_at, ends_at, location, video_url, capacity, registration_open,
+  agenda_html, agenda_text, minutes_html, minutes_text, created_by
+) values
+  (
+    'e3e3e3e3-0000-4000-8000-000000000001', 'e0e0e0e0-0000-4000-8000-000000000001',
+    'Työttömyysturvan ajankohtaispäivä',
+    ((current_date - 21) + time '09:00') at time zone 'Europe/Helsinki',
+    ((current_date - 21) + time '12:00') at time zone 'Europe/Helsinki',
+    null, 'https://teams.example/verkko/tyottomyysturva-ajankohtaispaiva', null, false,
+    '<ul><li>Lakimuutokset 1.1. alkaen</li><li>Työvoimapoliittisten lausuntojen laatu: otantatarkastuksen tulokset</li><li>Kysymyksiä ja vastauksia</li></ul>',
+    'Lakimuutokset 1.1. alkaen; Työvoimapoliittisten lausuntojen laatu: otantatarkastuksen tulokset; Kysymyksiä ja vastauksia',
+    '<p><strong>Läsnä</strong> 84 osallistujaa 31 työllisyysalueelta.</p><ul><li>Käytiin läpi vuodenvaihteen muutokset; diat verkoston kansiossa.</li><li>Otantatarkastuksessa puutteita oli eniten lausuntojen perusteluissa.</li><li>Sovittiin, että KEHA-keskus kokoaa perustelumallit manuaaliin.</li></ul>',
+    'Läsnä 84 osallistujaa 31 työllisyysalueelta. Käytiin läpi vuodenvaihteen muutokset; diat verkoston kansiossa. Otantatarkastuksessa puutteita oli eniten lausuntojen perusteluissa. Sovittiin, että KEHA-keskus kokoaa perustelumallit manuaaliin.',
+    'a1a1a1a1-0000-4000-8000-000000000002'
+  ),
+  (
+    'e3e3e3e3-0000-4000-8000-000000000002', 'e0e0e0e0-0000-4000-8000-000000000001',
+    'Verkostopäivä: työnhakuvelvollisuus käytännössä',
+    ((current_date + 14) + time '09:30') at time zone 'Europe/Helsinki',
+    ((current_date + 14) + time '15:00') at time zone 'Europe/Helsinki',
+    'KEHA-keskus, Tampere, kokoushuone Näsi', 'https://teams.example/verkko/verkostopaiva', 3, true,
+    '<ul><li>Avaus ja ajankohtaiset</li><li>Työllisyysalueiden käytännöt: täydentävät työnhakukeskustelut</li><li>Ryhmätyö: lausuntojen perustelut</li><li>Yhteenveto</li></ul>',
+    'Avaus ja ajankohtaiset; Työllisyysalueiden käytännöt: täydentävät työnhakukeskustelut; Ryhmätyö: lausuntojen perustelut; Yhteenveto',
+    '', '', 'a1a1a1a1-0000-4000-8000-000000000002'
+  ),
+  (
+    'e3e3e3e3-0000-4000-8000-000000000003', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Sparrausklinikka: 380/2023 ensimmäinen vuosi',
+    ((current_date + 6) + time '13:00') at time zone 'Europe/Helsinki',
+    ((current_date + 6) + time '14:30') at time zone 'Europe/Helsinki',
+    null, 'https://teams.example/verkko/sparrausklinikka', null, true,
+    '<p>Tuo mukanasi tapaus, jossa lain soveltaminen on ollut epäselvää. Käsittelemme tapaukset ilman tunnistetietoja.</p>',
+    'Tuo mukanasi tapaus, jossa lain soveltaminen on ollut epäselvää. Käsittelemme tapaukset ilman tunnistetietoja.',
+    '', '', 'a1a1a1a1-0000-4000-8000-000000000003'
+  ),
+  (
+    'e3e3e3e3-0000-4000-8000-000000000004', 'e0e0e0e0-0000-4000-8000-000000000004',
+    'Alueverkoston kuukausitapaaminen',
+    ((current_date - 7) + time '10:00') at time zone 'Europe/Helsinki',
+    ((current_date - 7) + time '11:30') at time zone 'Europe/Helsinki',
+    'Tampereen työllisyysalue, Hämeenkatu, neuvotteluhuone 3', null, 12, false,
+    '<ul><li>Palvelutarvearvioiden vertailutaulukko</li><li>Kevään rekrytointitapahtumat</li></ul>',
+    'Palvelutarvearvioiden vertailutaulukko; Kevään rekrytointitapahtumat',
+    '<p>Päätettiin yhtenäistää osatyökykyisyyden kirjaus. Olli valmistelee ohjeluonnoksen seuraavaan tapaamiseen.</p>',
+    'Päätettiin yhtenäistää osatyökykyisyyden kirjaus. Olli valmistelee ohjeluonnoksen seuraavaan tapaamiseen.',
+    'a1a1a1a1-0000-4000-8000-000000000004'
+  ),
+  (
+    'e3e3e3e3-0000-4000-8000-000000000005', 'e0e0e0e0-0000-4000-8000-000000000014',
+    'Versiopäivityksen esittely ja testauksen aloitus',
+    ((current_date + 21) + time '13:00') at time zone 'Europe/Helsinki',
+    ((current_date + 21) + time '15:00') at time zone 'Europe/Helsinki',
+    null, 'https://teams.example/verkko/te-digi-versio', 30, true,
+    '<p>Järjestelmätoimittaja esittelee tammikuun version muutokset, ja testaajat saavat tunnukset testiympäristöön.</p>',
+    'Järjestelmätoimittaja esittelee tammikuun version muutokset, ja testaajat saavat tunnukset testiympäristöön.',
+    '', '', 'a1a1a1a1-0000-4000-8000-000000000002'
+  ),
+  (
+    'e3e3e3e3-0000-4000-8000-000000000006', 'e0e0e0e0-0000-4000-8000-000000000005',
+    'Ohjaamoiden ja oppilaitosten yhteistapaaminen',
+    ((current_date + 35) + time '12:30') at time zone 'Europe/Helsinki',
+    ((current_date + 35) + time '14:00') at time zone 'Europe/Helsinki',
+    'Ohjaamo Helsinki, Fredrikinkatu', null, 25, true,
+    '<ul><li>Nivelvaiheen ohjaus keväällä</li><li>Kesätyöseteli 2026</li></ul>',
+    'Nivelvaiheen ohjaus keväällä; Kesätyöseteli 2026',
+    '', '', 'a1a1a1a1-0000-4000-8000-000000000009'
+  );
+
+insert into public.meeting_registrations (meeting_id, user_id, network_id, status, created_at, updated_at)
+select registration.meeting_id, registration.user_id, meeting.network_id, registration.status,
+       now() - registration.age, now() - registration.age
+from (values
+  ('e3e3e3e3-0000-4000-8000-000000000001'::uuid, 'a1a1a1a1-0000-4000-8000-000000000001'::uuid, 'registered'::public.registration_status, interval '30 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000009', 'registered', interval '29 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000004', 'cancelled', interval '28 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000002', 'registered', interval '6 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000009', 'registered', interval '5 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000001', 'registered', interval '4 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000004', 'waitlisted', interval '3 days'),
+  -- Sanna registered before Tampere deactivated her: nobody sees her registration any more.
+  ('e3e3e3e3-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000007', 'waitlisted', interval '2 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000003', 'a1a1a1a1-0000-4000-8000-000000000001', 'registered', interval '2 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000003', 'a1a1a1a1-0000-4000-8000-000000000009', 'registered', interval '1 day'),
+  ('e3e3e3e3-0000-4000-8000-000000000004', 'a1a1a1a1-0000-4000-8000-000000000001', 'registered', interval '14 days'),
+  ('e3e3e3e3-0000-4000-8000-000000000005', 'a1a1a1a1-0000-4000-8000-000000000008', 'registered', interval '1 day')
+) as registration (meeting_id, user_id, status, age)
+join public.meetings as meeting on meeting.id = registration.meeting_id;
+
+select private.recount_registrations(meeting.id)
+from public.meetings as meeting
+where meeting.id::text like 'e3e3e3e3-0000-4000-8000-%';
+
+update public.meetings as meeting
+set created_at = least(now() - interval '10 days', meeting.starts_at - interval '30 days'),
+    updated_at = least(now() - interval '10 days', meeting.starts_at - interval '30 days')
+where meeting.id::text like 'e3e3e3e3-0000-4000-8000-%';
+
+-- Tasks: every status, one overdue (in progress past its due date), one without an owner.
+insert into public.tasks (id, network_id, title, description, owner_id, due_date, status, created_by) values
+  ('e4e4e4e4-0000-4000-8000-000000000001', 'e0e0e0e0-0000-4000-8000-000000000001',
+   'Kokoa perustelumallit työvoimapoliittisiin lausuntoihin',
+   'Ajankohtaispäivässä sovittu: mallit manuaalin lukuun 7.', 'a1a1a1a1-0000-4000-8000-000000000002',
+   current_date + 20, 'in_progress', 'a1a1a1a1-0000-4000-8000-000000000002'),
+  ('e4e4e4e4-0000-4000-8000-000000000002', 'e0e0e0e0-0000-4000-8000-000000000001',
+   'Päivitä verkoston esittely ja jäsenlista', '', 'a1a1a1a1-0000-4000-8000-000000000001',
+   current_date - 5, 'in_progress', 'a1a1a1a1-0000-4000-8000-000000000002'),
+  ('e4e4e4e4-0000-4000-8000-000000000003', 'e0e0e0e0-0000-4000-8000-000000000001',
+   'Lähetä ajankohtaispäivän diat osallistujille', '', 'a1a1a1a1-0000-4000-8000-000000000002',
+   current_date - 18, 'done', 'a1a1a1a1-0000-4000-8000-000000000002'),
+  ('e4e4e4e4-0000-4000-8000-000000000004', 'e0e0e0e0-0000-4000-8000-000000000001',
+   'Kerää kysymykset verkostopäivän paneeliin', '', null,
+   current_date + 10, 'not_started', 'a1a1a1a1-0000-4000-8000-000000000002'),
+  ('e4e4e4e4-0000-4000-8000-000000000005', 'e0e0e0e0-0000-4000-8000-000000000004',
+   'Ohjeluonnos osatyökykyisyyden kirjaamisesta', 'Kuukausitapaamisen päätös.', 'a1a1a1a1-0000-4000-8000-000000000004',
+   current_date + 21, 'not_started', 'a1a1a1a1-0000-4000-8000-000000000004'),
+  ('e4e4e4e4-0000-4000-8000-000000000006', 'e0e0e0e0-0000-4000-8000-000000000004',
+   'Varaa tilat kevään rekrytointitapahtumalle', '', 'a1a1a1a1-0000-4000-8000-000000000001',
+   current_date + 45, 'in_progress', 'a1a1a1a1-0000-4000-8000-000000000004'),
+  ('e4e4e4e4-0000-4000-8000-000000000007', 'e0e0e0e0-0000-4000-8000-000000000010',
+   'Kokoa tulkintasuositus palvelutarvearvion tapaamistavasta', 'Ketjun hyväksytyn vastauksen pohjalta.',
+   'a1a1a1a1-0000-4000-8000-000000000003', current_date + 30, 'in_progress', 'a1a1a1a1-0000-4000-8000-000000000003'),
+  ('e4e4e4e4-0000-4000-8000-000000000008', 'e0e0e0e0-0000-4000-8000-000000000012',
+   'Hyväksy luku 5 (työssäoloehto)', '', 'a1a1a1a1-0000-4000-8000-000000000003',
+   current_date + 3, 'not_started', 'a1a1a1a1-0000-4000-8000-000000000002'),
+  ('e4e4e4e4-0000-4000-8000-000000000009', 'e0e0e0e0-0000-4000-8000-000000000012',
+   'Luvun 3 vuositarkistus', '', 'a1a1a1a1-0000-4000-8000-000000000002',
+   current_date - 40, 'done', 'a1a1a1a1-0000-4000-8000-000000000002'),
+  ('e4e4e4e4-0000-4000-8000-000000000010', 'e0e0e0e0-0000-4000-8000-000000000014',
+   'Testaa työnhakuvelvollisuuden seurantanäkymä testiympäristössä', '', 'a1a1a1a1-0000-4000-8000-000000000001',
+   current_date + 35, 'not_started', 'a1a1a1a1-0000-4000-8000-000000000002'),
+  ('e4e4e4e4-0000-4000-8000-000000000011', 'e0e0e0e0-0000-4000-8000-000000000014',
+   'Korjaa mobiilikirjautumisen paluuosoite', 'Vikailmoitus asiointipalvelun kirjautumisesta.',
+   'a1a1a1a1-0000-4000-8000-000000000008', current_date - 2, 'done', 'a1a1a1a1-0000-4000-8000-000000000002'),
+  ('e4e4e4e4-0000-4000-8000-000000000012', 'e0e0e0e0-0000-4000-8000-000000000006',
+   'Kuvaa otantaan perustuva maksatuksen tarkastus', '', 'a1a1a1a1-0000-4000-8000-000000000002',
+   current_date + 12, 'in_progress', 'a1a1a1a1-0000-4000-8000-000000000002');
+
+update public.tasks as task
+set created_at = now() - interval '14 days',
+    completed_at = case when task.status = 'done' then now() - interval '3 days' end
+where task.id::text like 'e4e4e4e4-0000-4000-8000-%';
+
+-- Demo users' last visits, so the overview has something "new since your last visit".
+insert into public.network_visits (network_id, user_id, seen_at) values
+  ('e0e0e0e0-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000001', now() - interval '6 days'),
+  ('e0e0e0e0-0000-4000-8000-000000000010', 'a1a1a1a1-0000-4000-8000-000000000001', now() - interval '3 days'),
+  ('e0e0e0e0-0000-4000-8000-000000000014', 'a1a1a1a1-0000-4000-8000-000000000001', now() - interval '10 days'),
+  ('e0e0e0e0-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '1 day');
+
+-- A network's last activity is its newest post, meeting or task; member counts leave out people
+-- whose organisation has ended their access.
+update public.networks as network
+set last_activity_at = greatest(
+  network.created_at,
+  (select max(thread.last_activity_at) from public.discussion_threads as thread where thread.network_id = network.id),
+  (select max(meeting.created_at) from public.meetings as meeting where meeting.network_id = network.id),
+  (select max(task.created_at) from public.tasks as task where task.network_id = network.id)
+)
+where network.id::text like 'e0e0e0e0-0000-4000-8000-%';
+
+select private.recount_network_members(array(select id from public.networks));
+
+-- Notifications -------------------------------------------------------------------------------
+-- The triggers above notified as if nobody in particular had acted (the seed has no signed-in
+-- user, so auth.uid() is null): name the actors, date each notification by its event, and drop
+-- what went to the actors themselves or to people who were not yet in the thread (a multi-row
+-- insert shows every reply to every row's trigger at once).
+update public.notifications as notification
+set actor_id = reply.author_id, created_at = reply.created_at + interval '1 minute'
+from public.discussion_replies as reply
+where notification.kind in ('reply', 'mention', 'new_thread')
+  and split_part(notification.link, '#reply-', 2) = reply.id::text;
+
+update public.notifications as notification
+set actor_id = thread.author_id, created_at = thread.created_at + interval '1 minute'
+from public.discussion_threads as thread
+where notification.kind in ('new_thread', 'mention')
+  and notification.link = '/networks/' || (notification.data ->> 'network_slug') || '/discussions/' || thread.id;
+
+delete from public.notifications as notification
+using public.discussion_replies as reply, public.discussion_threads as thread
+where notification.kind = 'reply'
+  and split_part(notification.link, '#reply-', 2) = reply.id::text
+  and thread.id = reply.thread_id
+  and (
+    notification.recipient_id = reply.author_id
+    or (
+      notification.recipient_id <> thread.author_id
+      and not exists (
+        select 1 from public.discussion_replies as earlier
+        where earlier.thread_id = thread.id and earlier.author_id = notification.recipient_id
+          and earlier.created_at < reply.created_at
+      )
+    )
+  );
+
+update public.notifications as notification
+set actor_id = task.created_by, created_at = task.created_at
+from public.tasks as task
+where notification.kind = 'task_assigned'
+  and split_part(notification.link, '#task-', 2) = task.id::text;
+
+delete from public.notifications where kind = 'task_assigned' and recipient_id = actor_id;
+
+-- What the features' functions would have sent for the requests, invitations and registrations
+-- inserted directly above.
+insert into public.notifications (recipient_id, kind, network_id, actor_id, link, data, created_at)
+select event.recipient, event.kind, network.id, event.actor,
+  '/networks/' || network.slug || event.path,
+  private.network_display(network)
+    || jsonb_build_object('actor_name', private.display_name_of(event.actor))
+    || event.extra,
+  now() - event.age
+from (values
+  ('a1a1a1a1-0000-4000-8000-000000000002'::uuid, 'join_request', 'e0e0e0e0-0000-4000-8000-000000000003'::uuid,
+   'a1a1a1a1-0000-4000-8000-000000000001'::uuid, '/members', '{}'::jsonb, interval '5 days'),
+  ('a1a1a1a1-0000-4000-8000-000000000009', 'join_request', 'e0e0e0e0-0000-4000-8000-000000000007',
+   'a1a1a1a1-0000-4000-8000-000000000001', '/members', '{}', interval '2 days'),
+  ('a1a1a1a1-0000-4000-8000-000000000009', 'invitation', 'e0e0e0e0-0000-4000-8000-000000000011',
+   'a1a1a1a1-0000-4000-8000-000000000003', '', '{}', interval '1 day'),
+  ('a1a1a1a1-0000-4000-8000-000000000009', 'join_decided', 'e0e0e0e0-0000-4000-8000-000000000006',
+   'a1a1a1a1-0000-4000-8000-000000000002', '', '{"approved":true}', interval '30 days'),
+  ('a1a1a1a1-0000-4000-8000-000000000002', 'registration_changed', 'e0e0e0e0-0000-4000-8000-000000000001',
+   'a1a1a1a1-0000-4000-8000-000000000004', '/meetings/e3e3e3e3-0000-4000-8000-000000000002',
+   jsonb_build_object('title', 'Verkostopäivä: työnhakuvelvollisuus käytännössä', 'status', 'waitlisted'),
+   interval '3 days')
+) as event (recipient, kind, network_id, actor, path, extra, age)
+join public.networks as network on network.id = event.network_id;
+
+-- The daily job's reminders: the overdue review and the one falling due within 30 days.
+select public.send_network_review_reminders();
+update public.notifications set created_at = now() - interval '6 hours' where kind = 'review_due';
+
+-- People have read what is older than a few days.
+update public.notifications
+set read_at = created_at + interval '3 hours'
+where created_at < now() - interval '4 days';

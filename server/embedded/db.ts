@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { PostgresListener } from "./pg-listener";
 import { StatementNames } from "./statement-names";
 
 /** JWT claims as Supabase puts them in `request.jwt.claims`. */
@@ -33,6 +34,12 @@ export interface Database extends Queryable {
   exec(sql: string): Promise<void>;
   /** True when the database answers a trivial query within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /**
+   * LISTEN on `channel`: `onPayload` gets the payload of every pg_notify() on it, from any
+   * session, once the notifying transaction commits. Resolves once listening; the function it
+   * resolves to stops this one listener.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -177,6 +184,23 @@ export class PgliteDatabase implements Database {
     return this.closed ? Promise.resolve(false) : answersWithin(this, timeoutMs);
   }
 
+  /**
+   * PGlite's own LISTEN, queued like every statement (it runs one). Its one session hears every
+   * pg_notify() made through this database, delivered after the notifying statement returns.
+   */
+  async listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+  ): Promise<() => Promise<void>> {
+    const unlisten = await this.queue.run(() => this.pglite.listen(channel, onPayload));
+    let listening = true;
+    return async () => {
+      if (!listening || this.closed) return;
+      listening = false;
+      await this.queue.run(() => unlisten());
+    };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -192,14 +216,18 @@ export class PostgresDatabase implements Database {
   readonly kind = "postgres" as const;
   private closed = false;
   private readonly statementNames = new StatementNames();
+  private listener: PostgresListener | undefined;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly connectionString?: string,
+  ) {}
 
   static open(connectionString: string, max = 20): PostgresDatabase {
     const pool = new pg.Pool({ connectionString, max });
     // An idle client that loses its connection must not crash the process.
     pool.on("error", () => undefined);
-    return new PostgresDatabase(pool);
+    return new PostgresDatabase(pool, connectionString);
   }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
@@ -251,9 +279,20 @@ export class PostgresDatabase implements Database {
     return this.closed ? Promise.resolve(false) : answersWithin(this, timeoutMs);
   }
 
+  /** On one dedicated connection for all of this database's listeners (see PostgresListener). */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    if (this.closed) return Promise.reject(new Error("the database is closed"));
+    if (!this.connectionString) {
+      return Promise.reject(new Error("listen needs the database opened with a connection string"));
+    }
+    this.listener ??= new PostgresListener(this.connectionString);
+    return this.listener.listen(channel, onPayload);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.listener?.close();
     await this.pool.end();
   }
 }

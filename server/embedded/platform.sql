@@ -244,3 +244,13 @@ create table if not exists embedded.mfa_verification_attempts (
 );
 create index if not exists mfa_verification_attempts_factor_at_idx
   on embedded.mfa_verification_attempts (factor_id, at);
+
+-- Daily background jobs (server/jobs/scheduler.ts): one row per job and local date, claimed
+-- before the job runs, so a restart or a second server does not run it twice that day.
+create table if not exists embedded.scheduled_job_runs (
+  job text not null,
+  local_date date not null,
+  started_at timestamptz not null default now(),
+  finished_at timestamptz,
+  primary key (job, local_date)
+);

@@ -136,7 +136,21 @@ as $$
     and private.is_active_user()
 $$;
 
--- Networks whose content the caller may read: every 'signed_in' network and their own.
+-- A guest is a person whose home organisation is a vendor.
+create function private.is_guest(person uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select coalesce((
+    select organisation.kind = 'vendor'
+    from public.profiles as profile
+    join public.organisations as organisation on organisation.id = profile.home_organisation_id
+    where profile.id = person
+  ), false)
+$$;
+
+-- Networks whose content the caller may read: every 'signed_in' network and their own. A guest
+-- (a vendor's employee) reads only the networks they were invited into.
 create function private.readable_network_ids() returns setof uuid
 language sql stable security definer
 set search_path = ''
@@ -145,7 +159,7 @@ as $$
   from public.networks as network
   where private.is_active_user()
     and (
-      network.visibility = 'signed_in'
+      (network.visibility = 'signed_in' and not (select private.is_guest(auth.uid())))
       or network.id in (
         select member.network_id from public.network_members as member
         where member.user_id = auth.uid()
@@ -181,17 +195,23 @@ as $$
     and private.is_active_user()
 $$;
 
--- A guest is a person whose home organisation is a vendor.
-create function private.is_guest(person uuid) returns boolean
+-- Whether `person` may read `network`'s content: readable_network_ids() for someone other than
+-- the caller, so that notifications about a network reach only its readers.
+create function private.person_reads_network(person uuid, network uuid) returns boolean
 language sql stable security definer
 set search_path = ''
 as $$
-  select coalesce((
-    select organisation.kind = 'vendor'
-    from public.profiles as profile
-    join public.organisations as organisation on organisation.id = profile.home_organisation_id
-    where profile.id = person
-  ), false)
+  select private.has_active_home_membership(person) and exists (
+    select 1 from public.networks as candidate
+    where candidate.id = network
+      and (
+        (candidate.visibility = 'signed_in' and not private.is_guest(person))
+        or exists (
+          select 1 from public.network_members as member
+          where member.network_id = network and member.user_id = person
+        )
+      )
+  )
 $$;
 
 -- Raises unless the caller is an active user.
@@ -568,6 +588,9 @@ begin
     if private.is_guest(invitee) and not network.allow_guests then
       raise exception 'this network does not allow guests' using errcode = '42501';
     end if;
+    if private.is_guest(invitee) and invite_to_network.role = 'coordinator' then
+      raise exception 'a guest cannot coordinate a network' using errcode = '42501';
+    end if;
   elsif not network.allow_guests
     and exists (
       select 1 from public.organisation_domains as domain
@@ -643,6 +666,10 @@ begin
   if accept then
     if private.is_guest(auth.uid()) and not network.allow_guests then
       raise exception 'this network does not allow guests' using errcode = '42501';
+    end if;
+    -- An e-mail invitation may have reached a vendor's employee before they had an account.
+    if private.is_guest(auth.uid()) and invitation.role = 'coordinator' then
+      raise exception 'a guest cannot coordinate a network' using errcode = '42501';
     end if;
     perform private.add_network_member(network.id, auth.uid(), invitation.role, 'network.invitation_accepted');
   end if;
@@ -968,11 +995,14 @@ create policy "active users read networks they may see and those they are invite
 on public.networks for select to authenticated
 using (
   id in (select private.readable_network_ids())
-  or id in (
-    select invitation.network_id from public.network_invitations as invitation
-    where invitation.status = 'pending'
-      and (invitation.invited_user_id = (select auth.uid())
-        or invitation.email = lower((select auth.email())))
+  or (
+    (select private.is_active_user())
+    and id in (
+      select invitation.network_id from public.network_invitations as invitation
+      where invitation.status = 'pending'
+        and (invitation.invited_user_id = (select auth.uid())
+          or invitation.email = lower((select auth.email())))
+    )
   )
 );
 
@@ -1005,7 +1035,7 @@ using (
 
 create policy "people see their own visits"
 on public.network_visits for select to authenticated
-using (user_id = (select auth.uid()));
+using (user_id = (select auth.uid()) and (select private.is_active_user()));
 
 -- Indexes ------------------------------------------------------------------------------------
 

@@ -75,9 +75,14 @@ begin
     where private.has_active_home_membership(mentioned)
   );
   if tg_op = 'UPDATE' then
-    if new.body_html is distinct from old.body_html or new.body_text is distinct from old.body_text
-      or (tg_table_name = 'discussion_threads' and new.title is distinct from old.title) then
+    if new.body_html is distinct from old.body_html or new.body_text is distinct from old.body_text then
       new.edited_at := now();
+    end if;
+    -- A separate statement: plpgsql would look up new.title on a reply too, and fail (42703).
+    if tg_table_name = 'discussion_threads' then
+      if new.title is distinct from old.title then
+        new.edited_at := now();
+      end if;
     end if;
   else
     new.created_at := now();

@@ -3,10 +3,8 @@
  * to-one resource, and an insert; 50 concurrent connections against the real server on PGlite and
  * on a throwaway PostgreSQL. Run: npm run bench:rest [-- --seconds 10 --connections 50]
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { Agent, request } from "node:http";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,7 +12,9 @@ import { PgliteDatabase, PostgresDatabase, type Database } from "../../server/em
 import { signJwt } from "../../server/embedded/jwt";
 import { developmentJwtSecret } from "../../server/embedded/keys";
 import { migrate, repoRoot } from "../../server/embedded/migrate";
-import { freePort, startPostgresServer } from "../helpers/postgres-server";
+import { startPostgresServer } from "../helpers/postgres-server";
+import { type LoadResult, runLoad } from "./support/load";
+import { startBenchServer, stopBenchServer } from "./support/server";
 
 const { values: args } = parseArgs({
   options: {
@@ -59,79 +59,19 @@ const scenarios: Scenario[] = [
   },
 ];
 
-interface Result {
-  requests: number;
-  failures: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
-}
-
-async function runScenario(baseUrl: string, token: string, scenario: Scenario): Promise<Result> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const url = new URL(baseUrl);
-  const latencies: number[] = [];
-  let failures = 0;
-  let firstFailure: string | undefined;
-  const deadline = performance.now() + seconds * 1000;
-
-  const once = () =>
-    new Promise<void>((resolve) => {
-      const started = performance.now();
-      const body = scenario.body?.();
-      const req = request(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          method: scenario.method,
-          path: scenario.path(),
-          headers: { authorization: `Bearer ${token}`, apikey: token, ...scenario.headers },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => {
-            const status = res.statusCode ?? 0;
-            if (status >= 400) {
-              failures++;
-              firstFailure ??= `${status} ${Buffer.concat(chunks).toString().slice(0, 200)}`;
-            } else latencies.push(performance.now() - started);
-            resolve();
-          });
-        },
-      );
-      req.on("error", (error) => {
-        failures++;
-        firstFailure ??= error.message;
-        resolve();
-      });
-      req.end(body);
-    });
-
-  const worker = async () => {
-    while (performance.now() < deadline) await once();
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  if (firstFailure) console.error(`  ${scenario.name}: first failure: ${firstFailure}`);
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length + failures,
-    failures,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    p99: percentile(latencies, 0.99),
-  };
+async function runScenario(baseUrl: string, token: string, scenario: Scenario): Promise<LoadResult> {
+  const result = await runLoad(baseUrl, {
+    seconds,
+    connections,
+    next: () => ({
+      method: scenario.method,
+      path: scenario.path(),
+      body: scenario.body?.(),
+      headers: { authorization: `Bearer ${token}`, apikey: token, ...scenario.headers },
+    }),
+  });
+  if (result.firstFailure) console.error(`  ${scenario.name}: first failure: ${result.firstFailure}`);
+  return result;
 }
 
 async function prepare(db: Database): Promise<void> {
@@ -140,45 +80,8 @@ async function prepare(db: Database): Promise<void> {
   await db.close();
 }
 
-async function startServer(
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const profile = args["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${args["profile-dir"]}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      JWT_SECRET: developmentJwtSecret,
-      VERKKO_SEED: "false",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const healthy = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) return { url, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGKILL");
-  throw new Error("server did not become healthy in 30 s");
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
-
 async function benchBackend(name: string, env: Record<string, string>): Promise<void> {
-  const { url, child } = await startServer(env);
+  const { url, child } = await startBenchServer(env, { profileDir: args["profile-dir"] });
   try {
     const token = await signJwt(
       { sub: randomUUID(), role: "authenticated", aud: "authenticated" },
@@ -195,7 +98,7 @@ async function benchBackend(name: string, env: Record<string, string>): Promise<
       );
     }
   } finally {
-    await stopServer(child);
+    await stopBenchServer(child);
   }
 }
 

@@ -67,6 +67,8 @@ export class StatementRecorder {
         return db.exec(sql);
       },
       ping: (timeoutMs?: number) => db.ping(timeoutMs),
+      listen: (channel: string, onPayload: (payload: string) => void) =>
+        db.listen(channel, onPayload),
       close: () => db.close(),
     };
   };

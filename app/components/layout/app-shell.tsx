@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 import type { NavigationAccess } from "~/lib/access";
 import type { Locale } from "~/lib/i18n";
 import { AccountMenu, type SignedInUser } from "./account-menu";
@@ -13,6 +14,8 @@ export function AppShell(props: {
   locale: Locale;
   user: SignedInUser | null;
   navigation: NavigationAccess;
+  /** Unread notifications of a signed-in active member; null hides the bell. */
+  unreadNotifications: number | null;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -27,6 +30,9 @@ export function AppShell(props: {
           <MainNavigation access={props.navigation} />
           <div className="ml-auto flex flex-wrap items-center gap-4">
             <LanguageSwitch locale={props.locale} />
+            {props.unreadNotifications !== null ? (
+              <NotificationBell initialUnread={props.unreadNotifications} />
+            ) : null}
             <AccountMenu user={props.user} />
           </div>
         </div>

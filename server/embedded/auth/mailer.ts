@@ -1,6 +1,7 @@
 /**
- * E-mails the embedded auth would send, written to embedded.email_outbox instead of leaving the
- * machine. The development outbox page reads them with `readOutbox`.
+ * E-mails the embedded stack would send (the auth service's, and the app's own through
+ * `sendMail`), written to embedded.email_outbox instead of leaving the machine. The development
+ * outbox page reads them with `readOutbox`.
  */
 import type { Queryable } from "../db";
 
@@ -60,6 +61,33 @@ export async function sendEmail(
      values ($1, $2, $3, $4, $5, $6)`,
     [email.recipient, email.subject, email.body, email.kind, email.link, email.now],
   );
+}
+
+/** An e-mail of the app itself (not of the auth service), such as the daily digest. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** What it is, for the outbox (e.g. "notification_digest"). */
+  kind: string;
+}
+
+/** Where the app's own e-mails go; the embedded stack's is the outbox (`outboxMailer`). */
+export interface Mailer {
+  sendMail(mail: MailMessage): Promise<void>;
+}
+
+/** Writes `mail` to the outbox, where the development page shows it. */
+export async function sendMail(q: Queryable, mail: MailMessage, now = new Date()): Promise<void> {
+  await q.query(
+    `insert into embedded.email_outbox (recipient, subject, body, kind, created_at)
+     values ($1, $2, $3, $4, $5)`,
+    [mail.to, mail.subject, mail.text, mail.kind, now],
+  );
+}
+
+export function outboxMailer(q: Queryable): Mailer {
+  return { sendMail: (mail) => sendMail(q, mail) };
 }
 
 interface OutboxRow {
