@@ -23,7 +23,6 @@ import {
 } from "./discussion-form";
 import type { Locale } from "./i18n";
 import { expectOneRow } from "./meetings.server";
-import { networkMembers } from "./network-members.server";
 import { organisationName } from "./organisations.server";
 import { plainTextToHtml, sanitizeRichText } from "./rich-text.server";
 
@@ -77,8 +76,12 @@ interface ThreadListRow {
   author: AuthorRow | null;
 }
 
+/** profiles and organisations are related twice (home organisation, memberships): name the key. */
+const authorColumns =
+  "display_name, organisation:organisations!profiles_home_organisation_id_fkey(name_fi, name_sv)";
+
 const authorEmbed = (table: "discussion_threads" | "discussion_replies") =>
-  `author:profiles!${table}_author_id_fkey(display_name, organisation:organisations(name_fi, name_sv))`;
+  `author:profiles!${table}_author_id_fkey(${authorColumns})`;
 
 /** One page of the network's threads, latest activity first. */
 export async function listThreads(
@@ -227,21 +230,32 @@ async function profileNames(client: SupabaseClient, ids: string[]): Promise<Map<
   return new Map(data.map((row) => [row.id, row.display_name]));
 }
 
-/** The network's active members the author may mention (not the author), by name. */
+/** Enough for the largest national network; the picker's filter narrows it down. */
+const mentionCandidateLimit = 2000;
+
+/**
+ * The people the author may mention: the network's members that RLS shows (deactivated people
+ * are not among them), except the author, by name.
+ */
 export async function mentionCandidates(
   client: SupabaseClient,
   networkId: string,
   userId: string,
   locale: Locale,
 ): Promise<MentionCandidate[]> {
-  const members = await networkMembers(client, networkId, locale, "");
-  return members
-    .filter((member) => member.userId !== userId)
-    .map((member) => ({
-      userId: member.userId,
-      name: member.name,
-      organisation: member.organisation,
-    }))
+  const { data, error } = await client
+    .from("network_members")
+    .select(`user_id, profile:profiles!network_members_user_id_fkey(${authorColumns})`)
+    .eq("network_id", networkId)
+    .neq("user_id", userId)
+    .limit(mentionCandidateLimit)
+    .returns<{ user_id: string; profile: AuthorRow | null }[]>();
+  if (error) throw error;
+  return data
+    .flatMap((row) => {
+      const { name, organisation } = author(row.profile, locale);
+      return name ? [{ userId: row.user_id, name, organisation }] : [];
+    })
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 

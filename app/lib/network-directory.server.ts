@@ -134,7 +134,8 @@ export async function directoryFacets(
     organisations: facets.owner_organisations
       .map((organisation) => ({
         id: organisation.id,
-        name: locale === "sv" ? (organisation.name_sv ?? organisation.name_fi) : organisation.name_fi,
+        name:
+          locale === "sv" ? (organisation.name_sv ?? organisation.name_fi) : organisation.name_fi,
       }))
       .sort((a, b) => collator.compare(a.name, b.name)),
     pendingInvitations: facets.pending_invitations,

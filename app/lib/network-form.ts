@@ -5,7 +5,12 @@
  */
 import { z } from "zod";
 import { networkKinds } from "./network";
-import { addDays, helsinkiToday, networkSettingsFields, networkSettingsSchema } from "./network-settings-form";
+import {
+  addDays,
+  helsinkiToday,
+  networkSettingsFields,
+  networkSettingsSchema,
+} from "./network-settings-form";
 
 export { networkSettingsFields, networkSettingsSchema, parseTopics } from "./network-settings-form";
 
@@ -45,7 +50,12 @@ export const networkCreateSchema = networkSettingsSchema.extend({
 });
 export type NetworkCreate = z.output<typeof networkCreateSchema>;
 
-export const networkCreateFields = ["slug", "kind", ...networkSettingsFields, "review_due"] as const;
+export const networkCreateFields = [
+  "slug",
+  "kind",
+  ...networkSettingsFields,
+  "review_due",
+] as const;
 export type NetworkCreateField = (typeof networkCreateFields)[number];
 
 /** The first review falls a year from today unless the creator chooses otherwise. */

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { type DbErrorKey, type DbErrorLike, dbErrorKey, statusForDbError } from "./db-errors";
 import type { Locale } from "./i18n";
 import { type NetworkRole, networkRoles } from "./network";
+import type { MemberIntent } from "./network-members";
 import { organisationName } from "./organisations.server";
 
 interface OrganisationRow {
@@ -230,16 +231,13 @@ export const memberActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), userId: uuid }),
 ]);
 export type MemberAction = z.output<typeof memberActionSchema>;
-export type MemberIntent = MemberAction["intent"];
-export const memberIntents = [
-  "approveRequest",
-  "rejectRequest",
-  "inviteEmail",
-  "inviteUser",
-  "revokeInvitation",
-  "setRole",
-  "remove",
-] as const satisfies readonly MemberIntent[];
+// Every intent the schema knows is one the page names, and the other way round.
+type SameIntents = MemberAction["intent"] extends MemberIntent
+  ? MemberIntent extends MemberAction["intent"]
+    ? true
+    : never
+  : never;
+export const memberIntentsMatch: SameIntents = true;
 
 /** Runs one coordinator action; the database's refusal comes back as it is. */
 export async function runMemberAction(

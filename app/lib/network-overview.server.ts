@@ -127,12 +127,17 @@ export async function networkOverview(
       .limit(50),
     client
       .from("network_members")
-      .select("user_id, role, joined_at, profile:profiles!network_members_user_id_fkey(display_name)")
+      .select(
+        "user_id, role, joined_at, profile:profiles!network_members_user_id_fkey(display_name)",
+      )
       .eq("network_id", networkId)
       .order("joined_at", { ascending: false })
       .limit(5),
   ]);
-  const previousVisit = z.string().nullable().parse(must(visit, "the previous visit") ?? null);
+  const previousVisit = z
+    .string()
+    .nullable()
+    .parse(must(visit, "the previous visit") ?? null);
   const news = previousVisit
     ? newsSchema.parse(
         must(

@@ -50,7 +50,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         lastActivity: dateTime.format(new Date(thread.last_activity_at)),
         lastActivityIso: thread.last_activity_at,
         isNew: since !== null && thread.created_at > since,
-        hasNewReplies: since !== null && thread.created_at <= since && thread.last_activity_at > since,
+        hasNewReplies:
+          since !== null && thread.created_at <= since && thread.last_activity_at > since,
       })),
       meetings: overview.meetings.map((meeting) => ({
         id: meeting.id,

@@ -19,11 +19,10 @@ import { type FieldErrors, formValues, parseForm } from "~/lib/form-errors";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { networkName } from "~/lib/network";
 import { requireNetwork } from "~/lib/network-access.server";
+import { isMemberIntent, type MemberIntent } from "~/lib/network-members";
 import {
   describeRefusal,
-  type MemberIntent,
   memberActionSchema,
-  memberIntents,
   networkMembers,
   pendingInvitations,
   pendingJoinRequests,
@@ -104,10 +103,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { client, headers, network } = await requireNetwork(request, context, params.slug);
   const form = await request.formData();
   const values = formValues(form);
-  const intentValue = values.intent;
-  const intent = (memberIntents as readonly unknown[]).includes(intentValue)
-    ? (intentValue as MemberIntent)
-    : null;
+  const intent = isMemberIntent(values.intent) ? values.intent : null;
   const posted = Object.fromEntries(
     Object.entries(values).filter(
       (entry): entry is [string, string] => typeof entry[1] === "string",
@@ -135,10 +131,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const next = new URLSearchParams({ done: parsed.data.intent });
   throw redirect(`/networks/${network.slug}/members?${next}`, { headers });
-}
-
-function isMemberIntent(value: string | null): value is MemberIntent {
-  return (memberIntents as readonly (string | null)[]).includes(value);
 }
 
 export default function NetworkMembers() {

@@ -1,9 +1,4 @@
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  data,
-  redirect,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import {
   Link,
   Outlet,
@@ -154,6 +149,9 @@ export default function NetworkWorkspace() {
             : null
         }
       />
+      {navigation.state === "idle" && searchParams.get("created") === "1" ? (
+        <Notice tone="success">{t("networks.workspace.created")}</Notice>
+      ) : null}
       {isMembershipIntent(done) && !actionData ? (
         <Notice tone="success">{t(`networks.membership.done.${done}`)}</Notice>
       ) : null}

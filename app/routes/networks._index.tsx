@@ -108,7 +108,7 @@ export default function NetworkDirectory() {
         </Notice>
       ) : null}
 
-      <div role="search" aria-label={t("networks.directory.filtersLabel")}>
+      <section aria-label={t("networks.directory.filtersLabel")}>
         <Form
           method="get"
           action="/networks"
@@ -233,7 +233,7 @@ export default function NetworkDirectory() {
             ) : null}
           </div>
         </Form>
-      </div>
+      </section>
 
       <p role="status" className="font-medium">
         {loaded.total === 0
@@ -279,9 +279,7 @@ export default function NetworkDirectory() {
               {t("networks.directory.previous")}
             </Link>
           ) : null}
-          <span>
-            {t("networks.directory.pageOf", { page: filters.page, pages: loaded.pages })}
-          </span>
+          <span>{t("networks.directory.pageOf", { page: filters.page, pages: loaded.pages })}</span>
           {filters.page < loaded.pages ? (
             <Link to={pageLink(filters, filters.page + 1)} className={linkClass} rel="next">
               {t("networks.directory.next")}

@@ -21,7 +21,12 @@ import { type FieldErrors, type FormErrorKey, formValues, parseForm } from "~/li
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { networkName } from "~/lib/network";
 import { directoryFilters, searchNetworks } from "~/lib/network-directory.server";
-import { defaultReviewDate, networkCreateFields, networkCreateSchema, slugify } from "~/lib/network-form";
+import {
+  defaultReviewDate,
+  networkCreateFields,
+  networkCreateSchema,
+  slugify,
+} from "~/lib/network-form";
 import { maxTopics } from "~/lib/network-settings-form";
 import { pageTitle } from "~/lib/page-title";
 import { getSupabase } from "~/lib/supabase.server";
@@ -35,7 +40,11 @@ async function similarNetworks(
 ): Promise<SimilarNetwork[]> {
   const words = name.trim();
   if (words.length < 3) return [];
-  const filters = { ...directoryFilters(new URLSearchParams()), q: words.slice(0, 200), archived: true };
+  const filters = {
+    ...directoryFilters(new URLSearchParams()),
+    q: words.slice(0, 200),
+    archived: true,
+  };
   const page = await searchNetworks(client, filters, locale, 3);
   return page.rows.map((row) => ({
     slug: row.slug,
@@ -69,7 +78,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (similarTo !== null) {
     // The form asks as the name is typed; nothing else is needed then.
     return data(
-      { similar: await similarNetworks(client, similarTo, locale) },
+      { page: false as const, similar: await similarNetworks(client, similarTo, locale) },
       { headers },
     );
   }
@@ -79,6 +88,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   return data(
     {
+      page: true as const,
       title: pageTitle(t("networks.create.title")),
       ownerName: owner.name,
       // Only to explain; create_network refuses guests whatever the page shows.
@@ -91,7 +101,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && "title" in data ? data.title : "Verkko" },
+  { title: data?.page ? data.title : "Verkko" },
 ];
 
 interface CreateActionData {
@@ -128,12 +138,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Without JavaScript the address is not filled in as the name is typed: derive it here.
   if (!values.slug && typeof values.name_fi === "string") values.slug = slugify(values.name_fi);
   const posted = postedValues(values);
-  const reply = async (
-    status: number,
-    problems: Omit<CreateActionData, "values" | "similar">,
-  ) =>
+  const reply = async (status: number, problems: Omit<CreateActionData, "values" | "similar">) =>
     data<CreateActionData>(
-      { ...problems, values: posted, similar: await similarNetworks(client, posted.name_fi, locale) },
+      {
+        ...problems,
+        values: posted,
+        similar: await similarNetworks(client, posted.name_fi, locale),
+      },
       { status, headers },
     );
 
@@ -189,7 +200,7 @@ export default function NewNetwork() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  if (!("title" in loaded)) return null;
+  if (!loaded.page) return null;
 
   const errors: Record<string, string | null> = {};
   for (const field of networkCreateFields) {
@@ -203,7 +214,7 @@ export default function NewNetwork() {
   }
   const problems = networkCreateFields
     .filter((field) => errors[field])
-    .map((field) => ({ field: createFieldIds[field] ?? field, message: errors[field] ?? "" }));
+    .map((field) => ({ field: createFieldIds[field], message: errors[field] ?? "" }));
   const formError = actionData?.formError
     ? actionData.formError === "guestsCannotCreate"
       ? t("networks.create.guestsCannotCreate")

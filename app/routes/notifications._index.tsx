@@ -56,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       notifications: page.notifications.map((notification) => ({
         id: notification.id,
         text: notificationMessage(t, locale, notification),
+        excerpt: notification.data.excerpt ?? null,
         href: `/notifications/${notification.id}/open`,
         read: notification.read,
         at: format.format(new Date(notification.createdAt)),

@@ -23,8 +23,6 @@ export interface NetworkDataOptions {
 }
 
 export interface GeneratedData {
-  /** E-mail address of generated person number `n` (1-based). */
-  emailOf(n: number): string;
   users: number;
   networks: number;
   threads: number;
@@ -43,10 +41,6 @@ const contentTables = [
   "public.meeting_registrations",
   "public.tasks",
 ];
-
-export function benchEmail(n: number): string {
-  return `bench.${String(n).padStart(5, "0")}@`;
-}
 
 export async function generateNetworkData(
   db: Database,
@@ -398,7 +392,7 @@ export async function generateNetworkData(
   );
   if (hasNotifications[0]?.exists) {
     await step(
-      "notifications (about 15 a person, the older ones read)",
+      "notifications of later replies in a person's threads, the older ones read",
       `
       select setseed(0.2031);
       insert into public.notifications (recipient_id, kind, network_id, actor_id, link, data, created_at, read_at)
@@ -425,12 +419,5 @@ export async function generateNetworkData(
   }
 
   await step("analyze", "analyze;");
-  const emailDomains = domains.map((d) => d.domain);
-  return {
-    emailOf: (n) => `${benchEmail(n)}${emailDomains[n % emailDomains.length]}`,
-    users,
-    networks,
-    threads,
-    replies,
-  };
+  return { users, networks, threads, replies };
 }

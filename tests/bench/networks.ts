@@ -33,6 +33,13 @@ const { values: args } = parseArgs({
     posts: { type: "string", default: "200000" },
     /** How many of the generated people sign in and share the load. */
     "sample-users": { type: "string", default: "200" },
+    /**
+     * A PostgreSQL database this benchmark filled before (kept with --keep): skips generating,
+     * applies new migrations only. For trying an index without waiting for the data again.
+     */
+    "database-url": { type: "string" },
+    /** Leaves the throwaway PostgreSQL server running and prints its URL, for --database-url. */
+    keep: { type: "boolean", default: false },
     /** Writes a V8 CPU profile of the server into this directory. */
     "profile-dir": { type: "string" },
   },
@@ -41,6 +48,7 @@ const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 const sampleSize = Number(args["sample-users"]);
 const password = "Verkko-bench-2025";
+const reuse = args["database-url"] !== undefined;
 
 interface SignedIn {
   email: string;
@@ -92,25 +100,26 @@ async function signInThroughForm(baseUrl: string, email: string): Promise<string
   return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
-/** The sample of generated people who share the load, with the networks each is a member of. */
-async function choosePeople(
-  db: Database,
-  emailOf: (n: number) => string,
-  users: number,
-): Promise<{ email: string; memberOf: string[] }[]> {
-  const size = Math.min(sampleSize, users);
-  const emails = Array.from({ length: size }, (_, i) => emailOf(1 + Math.floor((i * users) / size)));
+/** An even sample of the generated people, with the networks each is a member of. */
+async function choosePeople(db: Database): Promise<{ email: string; memberOf: string[] }[]> {
   const { rows } = await db.query<{ email: string; slugs: string[] }>(
-    `select account.email, coalesce(array_agg(network.slug) filter (where network.slug is not null), '{}') as slugs
-     from auth.users as account
-     left join public.network_members as member on member.user_id = account.id
+    `with generated as (
+       select account.id, account.email, row_number() over (order by account.id) as n,
+         count(*) over () as total
+       from auth.users as account where account.id::text like 'b0000000-%'
+     )
+     select generated.email,
+       coalesce(array_agg(network.slug) filter (where network.slug is not null), '{}') as slugs
+     from generated
+     left join public.network_members as member on member.user_id = generated.id
      left join public.networks as network on network.id = member.network_id
-     where account.email = any ($1)
-     group by account.email`,
-    [emails],
+     where generated.n % greatest(generated.total / $1, 1) = 0
+     group by generated.email
+     limit $1`,
+    [sampleSize],
   );
-  const slugsByEmail = new Map(rows.map((row) => [row.email, row.slugs]));
-  return emails.map((email) => ({ email, memberOf: slugsByEmail.get(email) ?? [] }));
+  if (rows.length === 0) throw new Error("no generated people in the database");
+  return rows.map((row) => ({ email: row.email, memberOf: row.slugs }));
 }
 
 async function signInAll(
@@ -209,23 +218,27 @@ async function bench(
   postgresUrl: string | undefined,
 ): Promise<void> {
   const started = performance.now();
-  console.log(`Generating data on ${backendName}:`);
   await migrate(db, { seed: true });
-  const data = await generateNetworkData(
-    db,
-    {
-      users: Number(args.users),
-      networks: Number(args.networks),
-      posts: Number(args.posts),
-      password,
-    },
-    (message) => console.log(message),
-  );
+  if (reuse) {
+    console.log(`Reusing the data in ${backendName} (migrations applied)`);
+  } else {
+    console.log(`Generating data on ${backendName}:`);
+    await generateNetworkData(
+      db,
+      {
+        users: Number(args.users),
+        networks: Number(args.networks),
+        posts: Number(args.posts),
+        password,
+      },
+      (message) => console.log(message),
+    );
+    console.log(`  done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
   const { rows: publicRows } = await db.query<{ slug: string }>(
     "select slug from public.networks where visibility = 'signed_in'",
   );
   const publicSlugs = publicRows.map((r) => r.slug);
-  console.log(`  done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const { rows: shape } = await db.query<Record<string, string>>(
     `select
        (select count(*) from public.profiles)::text as people,
@@ -242,7 +255,7 @@ async function bench(
   );
   console.log(`  ${Object.entries(shape[0] ?? {}).map(([k, v]) => `${k.replaceAll("_", " ")} ${v}`).join(", ")}`);
 
-  const sample = await choosePeople(db, data.emailOf, data.users);
+  const sample = await choosePeople(db);
   // The server opens the database itself (PGlite allows one process on its data directory).
   await db.close();
   const { url, child } = await startBenchServer(env, { profileDir: args["profile-dir"] });
@@ -287,14 +300,16 @@ if (args.backend === "pglite") {
     rmSync(dataDir, { recursive: true, force: true });
   }
 } else if (args.backend === "postgres") {
-  const server = await startPostgresServer();
+  const server = args["database-url"] ? undefined : await startPostgresServer();
+  const url = args["database-url"] ?? server?.url() ?? "";
   try {
-    const db = PostgresDatabase.open(server.url(), 4);
+    const db = PostgresDatabase.open(url, 4);
     const { rows } = await db.query<{ version: string }>("select current_setting('server_version') as version");
-    console.log(`PostgreSQL ${rows[0]?.version ?? "?"} (throwaway server, fsync=off)`);
-    await bench("PostgreSQL", db, { DATABASE_URL: server.url() }, server.url());
+    console.log(`PostgreSQL ${rows[0]?.version ?? "?"}${server ? " (throwaway server, fsync=off)" : ""}`);
+    await bench("PostgreSQL", db, { DATABASE_URL: url }, url);
   } finally {
-    server.stop();
+    if (server && args.keep) console.log(`Kept the database: --database-url ${url}`);
+    else server?.stop();
   }
 } else {
   throw new Error(`--backend must be postgres or pglite, not ${args.backend}`);

@@ -16,6 +16,7 @@ interface NavigationItem {
 /** Only pages that exist; each part of the product adds its link here when it ships. */
 const allItems: NavigationItem[] = [
   { to: "/", label: "navigation.home", end: true },
+  { to: "/networks", label: "navigation.networks", visible: (access) => access.active },
   {
     to: "/admin/organisation",
     label: "navigation.organisationAdmin",

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { TextField, inputClass } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
 import { networkKinds } from "~/lib/network";
-import { maxSlugLength, slugify } from "~/lib/network-form";
+import { type NetworkCreateField, maxSlugLength, slugify } from "~/lib/network-form";
 import { maxTopics } from "~/lib/network-settings-form";
 import { type SimilarNetwork, SimilarNetworks } from "./similar-networks";
 
@@ -23,7 +23,7 @@ export interface CreateFormValues {
 }
 
 /** Field ids by field name, for the error summary's links and aria-describedby. */
-export const createFieldIds: Record<string, string> = {
+export const createFieldIds: Record<NetworkCreateField, string> = {
   slug: "network-slug",
   kind: "network-kind",
   name_fi: "network-name-fi",
@@ -32,6 +32,7 @@ export const createFieldIds: Record<string, string> = {
   purpose_sv: "network-purpose-sv",
   visibility: "network-visibility-signed_in",
   join_policy: "network-join-open",
+  allow_guests: "network-allow-guests",
   topics: "network-topics",
   review_due: "network-review-due",
 };
@@ -45,7 +46,10 @@ function TextArea(props: {
   error: string | null;
   required?: boolean;
 }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null]
+  const describedBy = [
+    props.hint ? `${props.id}-hint` : null,
+    props.error ? `${props.id}-error` : null,
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -139,7 +143,9 @@ export function NetworkCreateForm(props: {
   const fetcher = useFetcher<SimilarData>();
   const [slug, setSlug] = useState(props.values.slug);
   // The address follows the name until the person edits the address themselves.
-  const slugEdited = useRef(props.values.slug !== "" && props.values.slug !== slugify(props.values.name_fi));
+  const slugEdited = useRef(
+    props.values.slug !== "" && props.values.slug !== slugify(props.values.name_fi),
+  );
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const lastQuery = useRef(props.values.name_fi.trim());
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -240,15 +246,11 @@ export function NetworkCreateForm(props: {
         defaultValue={props.values.purpose_sv}
         error={error("purpose_sv")}
       />
-      <div className="space-y-1">
-        <p className="font-medium" id="network-owner-label">
-          {t("networks.create.owner")}
-        </p>
-        <p aria-labelledby="network-owner-label" className="text-slate-900">
-          {props.ownerName ?? "–"}
-        </p>
-        <p className="text-sm text-slate-700">{t("networks.create.ownerHint")}</p>
-      </div>
+      <dl className="space-y-1">
+        <dt className="font-medium">{t("networks.create.owner")}</dt>
+        <dd className="text-slate-900">{props.ownerName ?? "–"}</dd>
+        <dd className="text-sm text-slate-700">{t("networks.create.ownerHint")}</dd>
+      </dl>
       <Choice
         legend={t("networks.settings.visibility")}
         name="visibility"
@@ -276,7 +278,7 @@ export function NetworkCreateForm(props: {
       <div className="flex items-start gap-2">
         <input
           type="checkbox"
-          id="network-allow-guests"
+          id={createFieldIds.allow_guests}
           name="allow_guests"
           defaultChecked={props.values.allow_guests}
           aria-describedby="network-allow-guests-hint"

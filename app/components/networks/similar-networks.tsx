@@ -34,7 +34,8 @@ export function SimilarNetworks({ networks }: { networks: SimilarNetwork[] }) {
             </Link>
             <span className="text-sm">
               {" "}
-              ({[network.owner, t("networks.create.similarMembers", { count: network.members })]
+              (
+              {[network.owner, t("networks.create.similarMembers", { count: network.members })]
                 .filter(Boolean)
                 .join(", ")}
               {network.archived ? `, ${t("networks.badges.archived")}` : ""})

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 export interface NotificationListItem {
   id: string;
   text: string;
+  /** The start of the post it is about, when there is one. */
+  excerpt: string | null;
   href: string;
   read: boolean;
   at: string;
@@ -35,6 +37,9 @@ export function NotificationList({ items }: { items: NotificationListItem[] }) {
               )}
               {item.text}
             </Link>
+            {item.excerpt ? (
+              <p className="line-clamp-2 text-sm text-slate-800">{item.excerpt}</p>
+            ) : null}
             <p className="text-sm text-slate-700">
               <time dateTime={item.atIso}>{item.at}</time>
             </p>

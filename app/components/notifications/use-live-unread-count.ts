@@ -5,6 +5,12 @@ export const unreadCountPath = "/notifications/count";
 export const pollIntervalMs = 60_000;
 /** Several changes in a burst (a reply and a mention) cost one fetch. */
 const refreshDelayMs = 200;
+/**
+ * The stream opens once the page has settled: the page's own requests go first, and whatever
+ * waits for a quiet network after loading a page (crawlers, end-to-end tests) still sees one.
+ * The count rendered with the page is current until then.
+ */
+export const liveStartDelayMs = 1500;
 
 function unreadOf(body: unknown): number | null {
   if (typeof body !== "object" || body === null) return null;
@@ -30,11 +36,13 @@ export function useLiveUnreadCount(initial: number): number {
     let latestRequest = 0;
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
     let pollTimer: ReturnType<typeof setInterval> | undefined;
+    let startTimer: ReturnType<typeof setTimeout> | undefined;
     let source: EventSource | undefined;
 
     const stop = () => {
       aborts.abort();
       source?.close();
+      clearTimeout(startTimer);
       clearTimeout(refreshTimer);
       clearInterval(pollTimer);
       document.removeEventListener("visibilitychange", refreshWhenVisible);
@@ -56,7 +64,7 @@ export function useLiveUnreadCount(initial: number): number {
       // Signed out or no longer active: nothing more to count.
       if (response.status === 401) return stop();
       if (!response.ok) return;
-      const unread = unreadOf(await response.json());
+      const unread = unreadOf(await response.json().catch(() => null));
       if (unread !== null && request === latestRequest && !aborts.signal.aborted) {
         setCount(unread);
       }
@@ -79,22 +87,20 @@ export function useLiveUnreadCount(initial: number): number {
       document.addEventListener("visibilitychange", refreshWhenVisible);
     };
 
-    if (typeof EventSource === "function") {
-      let opened = false;
-      source = new EventSource(liveEventsPath);
-      source.addEventListener("changed", refreshSoon);
-      // After a reconnection, whatever changed while the stream was down.
-      source.addEventListener("open", () => {
-        if (opened) refreshSoon();
-        opened = true;
-      });
-      source.addEventListener("error", () => {
+    const listen = () => {
+      const events = new EventSource(liveEventsPath);
+      source = events;
+      events.addEventListener("changed", refreshSoon);
+      // Whatever changed before the stream (re)opened: since the render, or while it was down.
+      events.addEventListener("open", refreshSoon);
+      events.addEventListener("error", () => {
         // CLOSED: the server said 204 or answered with something else; it will not reconnect.
-        if (source?.readyState === EventSource.CLOSED) startPolling();
+        if (events.readyState === EventSource.CLOSED) startPolling();
       });
-    } else {
-      startPolling();
-    }
+    };
+
+    if (typeof EventSource === "function") startTimer = setTimeout(listen, liveStartDelayMs);
+    else startPolling();
 
     return stop;
   }, []);

@@ -34,7 +34,9 @@ async function signIn(stack: EmbeddedStack, email: string): Promise<Person> {
 async function withSecondFactor(stack: EmbeddedStack, person: Person): Promise<SupabaseClient> {
   const { data } = await person.client.auth.getSession();
   const token = data.session?.access_token ?? "";
-  const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
+  const claims = JSON.parse(
+    Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"),
+  ) as {
     session_id: string;
     email: string;
   };
@@ -70,13 +72,18 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
     return { data, code: error?.code ?? null };
   }
 
-  async function membersSeenBy(person: Person, network = networkId): Promise<Record<string, string>> {
+  async function membersSeenBy(
+    person: Person,
+    network = networkId,
+  ): Promise<Record<string, string>> {
     const { data, error } = await person.client
       .from("network_members")
       .select("user_id, role")
       .eq("network_id", network);
     if (error) throw error;
-    return Object.fromEntries((data ?? []).map((row) => [row.user_id as string, row.role as string]));
+    return Object.fromEntries(
+      (data ?? []).map((row) => [row.user_id as string, row.role as string]),
+    );
   }
 
   async function memberCount(network = networkId): Promise<number> {
@@ -138,7 +145,10 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
   describe("joining by request", () => {
     it("a request reaches the coordinators, who approve it; the asker is told", async () => {
       expect((await rpc(aino, "join_network", { network_id: networkId })).code).toBe("42501");
-      const asked = await rpc(aino, "request_to_join", { network_id: networkId, message: "Haluaisin mukaan." });
+      const asked = await rpc(aino, "request_to_join", {
+        network_id: networkId,
+        message: "Haluaisin mukaan.",
+      });
       expect(asked.code).toBeNull();
       expect((await rpc(aino, "request_to_join", { network_id: networkId })).code).toBe("23505");
 
@@ -146,14 +156,25 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
         .from("network_join_requests")
         .select("id, user_id, message, status")
         .eq("network_id", networkId);
-      expect(pending).toEqual([{ id: asked.data, user_id: aino.userId, message: "Haluaisin mukaan.", status: "pending" }]);
+      expect(pending).toEqual([
+        { id: asked.data, user_id: aino.userId, message: "Haluaisin mukaan.", status: "pending" },
+      ]);
       expect(await notificationsOf(kalle, "join_request")).toHaveLength(1);
 
-      expect((await rpc(aino, "decide_join_request", { request_id: asked.data, approve: true })).code).toBe("42501");
-      expect((await rpc(kalle, "decide_join_request", { request_id: asked.data, approve: true })).code).toBeNull();
-      expect((await rpc(kalle, "decide_join_request", { request_id: asked.data, approve: false })).code).toBe("55000");
+      expect(
+        (await rpc(aino, "decide_join_request", { request_id: asked.data, approve: true })).code,
+      ).toBe("42501");
+      expect(
+        (await rpc(kalle, "decide_join_request", { request_id: asked.data, approve: true })).code,
+      ).toBeNull();
+      expect(
+        (await rpc(kalle, "decide_join_request", { request_id: asked.data, approve: false })).code,
+      ).toBe("55000");
 
-      expect(await membersSeenBy(aino)).toEqual({ [kalle.userId]: "coordinator", [aino.userId]: "member" });
+      expect(await membersSeenBy(aino)).toEqual({
+        [kalle.userId]: "coordinator",
+        [aino.userId]: "member",
+      });
       expect(await memberCount()).toBe(2);
       const decided = await notificationsOf(aino, "join_decided");
       expect(decided.map((row) => (row.data as { approved: boolean }).approved)).toEqual([true]);
@@ -162,14 +183,20 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
 
     it("a refused request leaves the asker outside; a withdrawn one disappears from the coordinators' queue", async () => {
       const asked = await rpc(helmi, "request_to_join", { network_id: networkId });
-      expect((await rpc(kalle, "decide_join_request", { request_id: asked.data, approve: false })).code).toBeNull();
+      expect(
+        (await rpc(kalle, "decide_join_request", { request_id: asked.data, approve: false })).code,
+      ).toBeNull();
       expect(Object.keys(await membersSeenBy(helmi))).not.toContain(helmi.userId);
       const decided = await notificationsOf(helmi, "join_decided");
       expect(decided.map((row) => (row.data as { approved: boolean }).approved)).toEqual([false]);
 
       const withdrawn = await rpc(liisa, "request_to_join", { network_id: networkId });
-      expect((await rpc(helmi, "withdraw_join_request", { request_id: withdrawn.data })).code).toBe("P0002");
-      expect((await rpc(liisa, "withdraw_join_request", { request_id: withdrawn.data })).code).toBeNull();
+      expect((await rpc(helmi, "withdraw_join_request", { request_id: withdrawn.data })).code).toBe(
+        "P0002",
+      );
+      expect(
+        (await rpc(liisa, "withdraw_join_request", { request_id: withdrawn.data })).code,
+      ).toBeNull();
       const { data: queue } = await kalle.client
         .from("network_join_requests")
         .select("user_id")
@@ -181,18 +208,36 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
 
   describe("invitations", () => {
     it("by name: the coordinator finds the person, invites them, and they accept in the role offered", async () => {
-      expect((await rpc(aino, "search_people_to_invite", { network_id: networkId, search_text: "Liisa" })).code).toBe("42501");
-      const found = await rpc(kalle, "search_people_to_invite", { network_id: networkId, search_text: "Liisa" });
-      expect(found.data).toEqual([expect.objectContaining({ user_id: liisa.userId, is_guest: false })]);
+      expect(
+        (
+          await rpc(aino, "search_people_to_invite", {
+            network_id: networkId,
+            search_text: "Liisa",
+          })
+        ).code,
+      ).toBe("42501");
+      const found = await rpc(kalle, "search_people_to_invite", {
+        network_id: networkId,
+        search_text: "Liisa",
+      });
+      expect(found.data).toEqual([
+        expect.objectContaining({ user_id: liisa.userId, is_guest: false }),
+      ]);
 
-      expect((await rpc(aino, "invite_to_network", { network_id: networkId, user_id: liisa.userId })).code).toBe("42501");
+      expect(
+        (await rpc(aino, "invite_to_network", { network_id: networkId, user_id: liisa.userId }))
+          .code,
+      ).toBe("42501");
       const invited = await rpc(kalle, "invite_to_network", {
         network_id: networkId,
         user_id: liisa.userId,
         role: "observer",
       });
       expect(invited.code).toBeNull();
-      expect((await rpc(kalle, "invite_to_network", { network_id: networkId, user_id: liisa.userId })).code).toBe("23505");
+      expect(
+        (await rpc(kalle, "invite_to_network", { network_id: networkId, user_id: liisa.userId }))
+          .code,
+      ).toBe("23505");
       const { data: mine } = await liisa.client
         .from("network_invitations")
         .select("id, role, status")
@@ -200,8 +245,14 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
       expect(mine).toEqual([{ id: invited.data, role: "observer", status: "pending" }]);
       expect(await notificationsOf(liisa, "invitation")).toHaveLength(1);
 
-      expect((await rpc(aino, "respond_to_invitation", { invitation_id: invited.data, accept: true })).code).toBe("P0002");
-      expect((await rpc(liisa, "respond_to_invitation", { invitation_id: invited.data, accept: true })).code).toBeNull();
+      expect(
+        (await rpc(aino, "respond_to_invitation", { invitation_id: invited.data, accept: true }))
+          .code,
+      ).toBe("P0002");
+      expect(
+        (await rpc(liisa, "respond_to_invitation", { invitation_id: invited.data, accept: true }))
+          .code,
+      ).toBeNull();
       expect((await membersSeenBy(kalle))[liisa.userId]).toBe("observer");
       expect(await memberCount()).toBe(3);
     });
@@ -217,17 +268,31 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
         .select("id, email")
         .eq("network_id", networkId);
       expect(mine).toEqual([{ id: invited.data, email: "helmi.hakala@helsinki.example" }]);
-      expect((await rpc(helmi, "respond_to_invitation", { invitation_id: invited.data, accept: false })).code).toBeNull();
+      expect(
+        (await rpc(helmi, "respond_to_invitation", { invitation_id: invited.data, accept: false }))
+          .code,
+      ).toBeNull();
       expect(Object.keys(await membersSeenBy(kalle))).not.toContain(helmi.userId);
     });
 
     it("into a members-only network: the invitee sees that it exists, not what is inside, until they accept", async () => {
-      const invited = await rpc(kalle, "invite_to_network", { network_id: guestNetworkId, user_id: helmi.userId });
-      const { data: seen } = await helmi.client.from("networks").select("id").eq("id", guestNetworkId);
+      const invited = await rpc(kalle, "invite_to_network", {
+        network_id: guestNetworkId,
+        user_id: helmi.userId,
+      });
+      const { data: seen } = await helmi.client
+        .from("networks")
+        .select("id")
+        .eq("id", guestNetworkId);
       expect(seen).toEqual([{ id: guestNetworkId }]);
       expect(await membersSeenBy(helmi, guestNetworkId)).toEqual({});
-      expect((await rpc(helmi, "respond_to_invitation", { invitation_id: invited.data, accept: true })).code).toBeNull();
-      expect(Object.keys(await membersSeenBy(helmi, guestNetworkId)).sort()).toEqual([helmi.userId, kalle.userId].sort());
+      expect(
+        (await rpc(helmi, "respond_to_invitation", { invitation_id: invited.data, accept: true }))
+          .code,
+      ).toBeNull();
+      expect(Object.keys(await membersSeenBy(helmi, guestNetworkId)).sort()).toEqual(
+        [helmi.userId, kalle.userId].sort(),
+      );
     });
 
     it("a revoked invitation can no longer be accepted", async () => {
@@ -235,39 +300,87 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
         network_id: networkId,
         email: "sanna.suljettu@tampere.example",
       });
-      expect((await rpc(aino, "revoke_invitation", { invitation_id: invited.data })).code).toBe("42501");
-      expect((await rpc(kalle, "revoke_invitation", { invitation_id: invited.data })).code).toBeNull();
-      const { rows } = await stack.db.query("select status from public.network_invitations where id = $1", [invited.data]);
+      expect((await rpc(aino, "revoke_invitation", { invitation_id: invited.data })).code).toBe(
+        "42501",
+      );
+      expect(
+        (await rpc(kalle, "revoke_invitation", { invitation_id: invited.data })).code,
+      ).toBeNull();
+      const { rows } = await stack.db.query(
+        "select status from public.network_invitations where id = $1",
+        [invited.data],
+      );
       expect(rows).toEqual([{ status: "revoked" }]);
     });
   });
 
   describe("guests", () => {
     it("see no network they are not in and cannot ask to join one", async () => {
-      const { data: seen } = await ville.client.from("networks").select("id").in("id", [networkId, guestNetworkId]);
+      const { data: seen } = await ville.client
+        .from("networks")
+        .select("id")
+        .in("id", [networkId, guestNetworkId]);
       expect(seen).toEqual([]);
       expect((await rpc(ville, "request_to_join", { network_id: networkId })).code).toBe("P0002");
-      expect((await rpc(ville, "create_network", {
-        slug: "toimittajan-oma", kind: "ict", name_fi: "Oma", purpose_fi: "Oma.",
-        owner_organisation_id: "c0c0c0c0-0000-4000-8000-000000000013",
-      })).code).toBe("42501");
+      expect(
+        (
+          await rpc(ville, "create_network", {
+            slug: "toimittajan-oma",
+            kind: "ict",
+            name_fi: "Oma",
+            purpose_fi: "Oma.",
+            owner_organisation_id: "c0c0c0c0-0000-4000-8000-000000000013",
+          })
+        ).code,
+      ).toBe("42501");
     });
 
     it("are invited only where guests are allowed, and never as coordinators", async () => {
-      expect((await rpc(kalle, "invite_to_network", { network_id: networkId, user_id: ville.userId })).code).toBe("42501");
-      expect((await rpc(kalle, "invite_to_network", { network_id: networkId, email: "uusi@ictpalvelu.example" })).code).toBe("42501");
-      expect((await rpc(kalle, "invite_to_network", {
-        network_id: guestNetworkId, user_id: ville.userId, role: "coordinator",
-      })).code).toBe("42501");
+      expect(
+        (await rpc(kalle, "invite_to_network", { network_id: networkId, user_id: ville.userId }))
+          .code,
+      ).toBe("42501");
+      expect(
+        (
+          await rpc(kalle, "invite_to_network", {
+            network_id: networkId,
+            email: "uusi@ictpalvelu.example",
+          })
+        ).code,
+      ).toBe("42501");
+      expect(
+        (
+          await rpc(kalle, "invite_to_network", {
+            network_id: guestNetworkId,
+            user_id: ville.userId,
+            role: "coordinator",
+          })
+        ).code,
+      ).toBe("42501");
 
-      const invited = await rpc(kalle, "invite_to_network", { network_id: guestNetworkId, user_id: ville.userId });
+      const invited = await rpc(kalle, "invite_to_network", {
+        network_id: guestNetworkId,
+        user_id: ville.userId,
+      });
       expect(invited.code).toBeNull();
-      expect((await rpc(ville, "respond_to_invitation", { invitation_id: invited.data, accept: true })).code).toBeNull();
-      const { data: seen } = await ville.client.from("networks").select("id").in("id", [networkId, guestNetworkId]);
+      expect(
+        (await rpc(ville, "respond_to_invitation", { invitation_id: invited.data, accept: true }))
+          .code,
+      ).toBeNull();
+      const { data: seen } = await ville.client
+        .from("networks")
+        .select("id")
+        .in("id", [networkId, guestNetworkId]);
       expect(seen).toEqual([{ id: guestNetworkId }]);
-      expect((await rpc(kalle, "set_network_member_role", {
-        network_id: guestNetworkId, user_id: ville.userId, role: "coordinator",
-      })).code).toBe("42501");
+      expect(
+        (
+          await rpc(kalle, "set_network_member_role", {
+            network_id: guestNetworkId,
+            user_id: ville.userId,
+            role: "coordinator",
+          })
+        ).code,
+      ).toBe("42501");
     });
 
     it("an e-mail invitation as coordinator does not make a guest one", async () => {
@@ -277,34 +390,76 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
          values ($1, 'ville.toimittaja@ictpalvelu.example', 'coordinator', $2) returning id`,
         [networkId, kalle.userId],
       );
-      await stack.db.query("update public.networks set allow_guests = true where id = $1", [networkId]);
-      const accepted = await rpc(ville, "respond_to_invitation", { invitation_id: rows[0]?.id, accept: true });
-      await stack.db.query("update public.networks set allow_guests = false where id = $1", [networkId]);
+      await stack.db.query("update public.networks set allow_guests = true where id = $1", [
+        networkId,
+      ]);
+      const accepted = await rpc(ville, "respond_to_invitation", {
+        invitation_id: rows[0]?.id,
+        accept: true,
+      });
+      await stack.db.query("update public.networks set allow_guests = false where id = $1", [
+        networkId,
+      ]);
       expect(accepted.code).toBe("42501");
     });
   });
 
   describe("removal, leaving and the last coordinator", () => {
     it("coordinators remove members; members cannot", async () => {
-      expect((await rpc(aino, "remove_network_member", { network_id: networkId, user_id: liisa.userId })).code).toBe("42501");
-      expect((await rpc(kalle, "remove_network_member", { network_id: networkId, user_id: liisa.userId })).code).toBeNull();
+      expect(
+        (await rpc(aino, "remove_network_member", { network_id: networkId, user_id: liisa.userId }))
+          .code,
+      ).toBe("42501");
+      expect(
+        (
+          await rpc(kalle, "remove_network_member", {
+            network_id: networkId,
+            user_id: liisa.userId,
+          })
+        ).code,
+      ).toBeNull();
       expect(Object.keys(await membersSeenBy(kalle))).not.toContain(liisa.userId);
       expect(await memberCount()).toBe(2);
-      expect((await rpc(kalle, "remove_network_member", { network_id: networkId, user_id: liisa.userId })).code).toBe("P0002");
+      expect(
+        (
+          await rpc(kalle, "remove_network_member", {
+            network_id: networkId,
+            user_id: liisa.userId,
+          })
+        ).code,
+      ).toBe("P0002");
     });
 
     it("a network never loses its last coordinator", async () => {
       expect((await rpc(kalle, "leave_network", { network_id: networkId })).code).toBe("55000");
-      expect((await rpc(kalle, "set_network_member_role", {
-        network_id: networkId, user_id: kalle.userId, role: "member",
-      })).code).toBe("55000");
-      expect((await rpc(kalle, "remove_network_member", { network_id: networkId, user_id: kalle.userId })).code).toBe("22023");
+      expect(
+        (
+          await rpc(kalle, "set_network_member_role", {
+            network_id: networkId,
+            user_id: kalle.userId,
+            role: "member",
+          })
+        ).code,
+      ).toBe("55000");
+      expect(
+        (
+          await rpc(kalle, "remove_network_member", {
+            network_id: networkId,
+            user_id: kalle.userId,
+          })
+        ).code,
+      ).toBe("22023");
     });
 
     it("a member leaves by themselves, and hears no more of a members-only network", async () => {
       const { data: thread, error } = await helmi.client
         .from("discussion_threads")
-        .insert({ network_id: guestNetworkId, title: "Kysymys", body_html: "<p>Miten?</p>", body_text: "Miten?" })
+        .insert({
+          network_id: guestNetworkId,
+          title: "Kysymys",
+          body_html: "<p>Miten?</p>",
+          body_text: "Miten?",
+        })
         .select("id")
         .single();
       if (error) throw error;
@@ -322,9 +477,14 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
         [helmi.userId, guestNetworkId],
       );
       expect(rows).toHaveLength(1);
-      expect((await rpc(helmi, "leave_network", { network_id: guestNetworkId })).code).toBe("P0002");
+      expect((await rpc(helmi, "leave_network", { network_id: guestNetworkId })).code).toBe(
+        "P0002",
+      );
       // Members-only: gone from the inside, so the network itself is out of sight again.
-      const { data: seen } = await helmi.client.from("networks").select("id").eq("id", guestNetworkId);
+      const { data: seen } = await helmi.client
+        .from("networks")
+        .select("id")
+        .eq("id", guestNetworkId);
       expect(seen).toEqual([]);
     });
   });
@@ -333,7 +493,10 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
     it("takes the person out of every network's active members and counts, and reactivation brings them back", async () => {
       const olliAal2 = await withSecondFactor(stack, olli);
       const before = await memberCount();
-      const deactivated = await olliAal2.rpc("deactivate_member", { user_id: aino.userId, organisation_id: tampere });
+      const deactivated = await olliAal2.rpc("deactivate_member", {
+        user_id: aino.userId,
+        organisation_id: tampere,
+      });
       expect(deactivated.error).toBeNull();
 
       expect(Object.keys(await membersSeenBy(kalle))).not.toContain(aino.userId);
@@ -341,11 +504,17 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
       const { data: ainoSees } = await aino.client.from("networks").select("id");
       expect(ainoSees).toEqual([]);
       const posted = await aino.client.from("discussion_threads").insert({
-        network_id: networkId, title: "Vielä täällä?", body_html: "<p>Hei</p>", body_text: "Hei",
+        network_id: networkId,
+        title: "Vielä täällä?",
+        body_html: "<p>Hei</p>",
+        body_text: "Hei",
       });
       expect(posted.error?.code).toBe("42501");
 
-      const reactivated = await olliAal2.rpc("reactivate_member", { user_id: aino.userId, organisation_id: tampere });
+      const reactivated = await olliAal2.rpc("reactivate_member", {
+        user_id: aino.userId,
+        organisation_id: tampere,
+      });
       expect(reactivated.error).toBeNull();
       expect((await membersSeenBy(kalle))[aino.userId]).toBe("member");
       expect(await memberCount()).toBe(before);
@@ -363,17 +532,30 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
       dueSoon.setUTCDate(dueSoon.getUTCDate() - 10);
       const today = dueSoon.toISOString().slice(0, 10);
 
-      expect((await aino.client.rpc("send_network_review_reminders", { today })).error?.code).toBe("42501");
+      expect((await aino.client.rpc("send_network_review_reminders", { today })).error?.code).toBe(
+        "42501",
+      );
       expect((await service.rpc("send_network_review_reminders", { today })).error).toBeNull();
       expect((await service.rpc("send_network_review_reminders", { today })).error).toBeNull();
       expect(await notificationsOf(kalle, "review_due")).toHaveLength(1);
       expect(await notificationsOf(aino, "review_due")).toHaveLength(0);
 
-      expect((await rpc(aino, "mark_network_reviewed", { network_id: networkId })).code).toBe("42501");
+      expect((await rpc(aino, "mark_network_reviewed", { network_id: networkId })).code).toBe(
+        "42501",
+      );
       const nextReview = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
-      expect((await rpc(kalle, "mark_network_reviewed", { network_id: networkId, next_review: nextReview })).code).toBeNull();
+      expect(
+        (
+          await rpc(kalle, "mark_network_reviewed", {
+            network_id: networkId,
+            next_review: nextReview,
+          })
+        ).code,
+      ).toBeNull();
       const nextReminder = new Date(Date.now() + 390 * 86_400_000).toISOString().slice(0, 10);
-      expect((await service.rpc("send_network_review_reminders", { today: nextReminder })).error).toBeNull();
+      expect(
+        (await service.rpc("send_network_review_reminders", { today: nextReminder })).error,
+      ).toBeNull();
       expect(await notificationsOf(kalle, "review_due")).toHaveLength(2);
     });
 
@@ -382,22 +564,40 @@ describe.each(availableBackends())("network membership on %s", (backend) => {
       expect((await rpc(kalle, "archive_network", { network_id: networkId })).code).toBeNull();
 
       const posted = await aino.client.from("discussion_threads").insert({
-        network_id: networkId, title: "Arkistossa", body_html: "<p>Hei</p>", body_text: "Hei",
+        network_id: networkId,
+        title: "Arkistossa",
+        body_html: "<p>Hei</p>",
+        body_text: "Hei",
       });
       expect(posted.error?.code).toBe("42501");
-      const task = await kalle.client.from("tasks").insert({ network_id: networkId, title: "Arkistossa" });
+      const task = await kalle.client
+        .from("tasks")
+        .insert({ network_id: networkId, title: "Arkistossa" });
       expect(task.error?.code).toBe("42501");
-      expect((await rpc(kalle, "invite_to_network", { network_id: networkId, user_id: liisa.userId })).code).toBe("55000");
+      expect(
+        (await rpc(kalle, "invite_to_network", { network_id: networkId, user_id: liisa.userId }))
+          .code,
+      ).toBe("55000");
       expect((await rpc(liisa, "request_to_join", { network_id: networkId })).code).toBe("55000");
-      const renamed = await kalle.client.from("networks").update({ name_fi: "Uusi nimi" }).eq("id", networkId).select("id");
+      const renamed = await kalle.client
+        .from("networks")
+        .update({ name_fi: "Uusi nimi" })
+        .eq("id", networkId)
+        .select("id");
       expect(renamed.data).toEqual([]);
       // Still readable: archived is not deleted.
-      const { data: seen } = await aino.client.from("networks").select("id, archived_at").eq("id", networkId);
+      const { data: seen } = await aino.client
+        .from("networks")
+        .select("id, archived_at")
+        .eq("id", networkId);
       expect(seen?.[0]?.archived_at).not.toBeNull();
 
       expect((await rpc(kalle, "restore_network", { network_id: networkId })).code).toBeNull();
       const again = await aino.client.from("discussion_threads").insert({
-        network_id: networkId, title: "Taas auki", body_html: "<p>Hei</p>", body_text: "Hei",
+        network_id: networkId,
+        title: "Taas auki",
+        body_html: "<p>Hei</p>",
+        body_text: "Hei",
       });
       expect(again.error).toBeNull();
     });

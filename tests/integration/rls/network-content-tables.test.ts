@@ -43,7 +43,11 @@ function readers(label: (network: NetworkName) => string): NetworkOutcomes {
 }
 
 /** Writing in avoin: its coordinator and members, the guest member included. */
-const writersOfAvoin = forAll("denied", { member: ["avoin"], coordinator: ["avoin"], guest: ["avoin"] });
+const writersOfAvoin = forAll("denied", {
+  member: ["avoin"],
+  coordinator: ["avoin"],
+  guest: ["avoin"],
+});
 
 describe.each(availableBackends())("network content tables under RLS on %s", (backend) => {
   let db: Database;
@@ -72,12 +76,17 @@ describe.each(availableBackends())("network content tables under RLS on %s", (ba
       expect(await networkOutcomesFor(db, archived, [networks.arkisto])).toEqual(forAll("denied"));
       const forged =
         "insert into public.discussion_threads (network_id, title, body_html, body_text, author_id) values ($1, 'Uusi', '<p>Uusi</p>', 'Uusi', $2) returning network_id";
-      expect(await networkOutcomesFor(db, forged, [networks.avoin, networkPeople.aino])).toEqual(forAll("denied"));
+      expect(await networkOutcomesFor(db, forged, [networks.avoin, networkPeople.aino])).toEqual(
+        forAll("denied"),
+      );
     });
 
     it("update: the author while the network is open", async () => {
-      const sql = "update public.discussion_threads set title = 'Muokattu' where id = $1 returning id";
-      expect(await networkOutcomesFor(db, sql, [threads.avoin])).toEqual(signedIn([], { member: ["thread:avoin"] }));
+      const sql =
+        "update public.discussion_threads set title = 'Muokattu' where id = $1 returning id";
+      expect(await networkOutcomesFor(db, sql, [threads.avoin])).toEqual(
+        signedIn([], { member: ["thread:avoin"] }),
+      );
       expect(await networkOutcomesFor(db, sql, [threads.arkisto])).toEqual(signedIn([]));
     });
 
@@ -117,12 +126,17 @@ describe.each(availableBackends())("network content tables under RLS on %s", (ba
     it("insert: the network comes from the thread, never from the writer", async () => {
       const sql =
         "insert into public.discussion_replies (thread_id, network_id, body_html, body_text) values ($1, $2, '<p>x</p>', 'x') returning id";
-      expect(await networkOutcomesFor(db, sql, [threads.suljettu, networks.avoin])).toEqual(forAll("denied"));
+      expect(await networkOutcomesFor(db, sql, [threads.suljettu, networks.avoin])).toEqual(
+        forAll("denied"),
+      );
     });
 
     it("update: the author while the network is open", async () => {
-      const sql = "update public.discussion_replies set body_text = 'Muokattu' where id = $1 returning id";
-      expect(await networkOutcomesFor(db, sql, [replies.avoin])).toEqual(signedIn([], { member: ["reply:avoin"] }));
+      const sql =
+        "update public.discussion_replies set body_text = 'Muokattu' where id = $1 returning id";
+      expect(await networkOutcomesFor(db, sql, [replies.avoin])).toEqual(
+        signedIn([], { member: ["reply:avoin"] }),
+      );
       expect(await networkOutcomesFor(db, sql, [replies.arkisto])).toEqual(signedIn([]));
     });
 
@@ -150,7 +164,8 @@ describe.each(availableBackends())("network content tables under RLS on %s", (ba
     });
 
     it("update: no API role (a reaction is taken back and given again)", async () => {
-      const sql = "update public.discussion_reactions set reaction = 'heart' where id = $1 returning id";
+      const sql =
+        "update public.discussion_reactions set reaction = 'heart' where id = $1 returning id";
       expect(await networkOutcomesFor(db, sql, [reactions.avoin])).toEqual(forAll("denied"));
     });
 
@@ -200,8 +215,11 @@ describe.each(availableBackends())("network content tables under RLS on %s", (ba
 
   describe("meeting_registrations", () => {
     it("select: readers of the network see who has registered, the deactivated left out", async () => {
-      const sql = "select meeting_id::text || '/' || user_id::text from public.meeting_registrations";
-      expect(await networkOutcomesFor(db, sql)).toEqual(readers((network) => `meeting:${network}/aino`));
+      const sql =
+        "select meeting_id::text || '/' || user_id::text from public.meeting_registrations";
+      expect(await networkOutcomesFor(db, sql)).toEqual(
+        readers((network) => `meeting:${network}/aino`),
+      );
     });
 
     it("insert, update, delete: no API role directly (register_for_meeting and cancel do it)", async () => {
@@ -210,7 +228,9 @@ describe.each(availableBackends())("network content tables under RLS on %s", (ba
         "update public.meeting_registrations set status = 'registered' where meeting_id = $1 and network_id = $2 returning user_id",
         "delete from public.meeting_registrations where meeting_id = $1 and network_id = $2 returning user_id",
       ]) {
-        expect(await networkOutcomesFor(db, sql, [meetings.avoin, networks.avoin]), sql).toEqual(forAll("denied"));
+        expect(await networkOutcomesFor(db, sql, [meetings.avoin, networks.avoin]), sql).toEqual(
+          forAll("denied"),
+        );
       }
     });
   });
@@ -223,11 +243,15 @@ describe.each(availableBackends())("network content tables under RLS on %s", (ba
     });
 
     it("insert: coordinators and members, never in an archived network or as someone else", async () => {
-      const sql = "insert into public.tasks (network_id, title) values ($1, 'Uusi tehtävä') returning network_id";
+      const sql =
+        "insert into public.tasks (network_id, title) values ($1, 'Uusi tehtävä') returning network_id";
       expect(await networkOutcomesFor(db, sql, [networks.avoin])).toEqual(writersOfAvoin);
       expect(await networkOutcomesFor(db, sql, [networks.arkisto])).toEqual(forAll("denied"));
-      const forged = "insert into public.tasks (network_id, title, created_by) values ($1, 'Uusi', $2) returning id";
-      expect(await networkOutcomesFor(db, forged, [networks.avoin, networkPeople.aino])).toEqual(forAll("denied"));
+      const forged =
+        "insert into public.tasks (network_id, title, created_by) values ($1, 'Uusi', $2) returning id";
+      expect(await networkOutcomesFor(db, forged, [networks.avoin, networkPeople.aino])).toEqual(
+        forAll("denied"),
+      );
     });
 
     it("update: the owner, the creator and the coordinators, while the network is open", async () => {
@@ -255,27 +279,36 @@ describe.each(availableBackends())("network content tables under RLS on %s", (ba
       ["dave", "deactivated, though still on two networks' lists"],
       ["rita", "rejected"],
       ["nobody", "without an organisation, though invited by e-mail"],
-    ] as const)("%s (%s) reads nothing in any public table but their own profile and memberships", async (person) => {
-      const { rows: tables } = await db.query<{ name: string }>(
-        "select tablename as name from pg_tables where schemaname = 'public' order by 1",
-      );
-      const seen: Record<string, unknown> = {};
-      for (const { name } of tables) {
-        const outcome = await networkOutcomeOf(
-          db,
-          networkClaimsOf(person),
-          `select to_jsonb(t)::text as row from public.${name} as t`,
+    ] as const)(
+      "%s (%s) reads nothing in any public table but their own profile and memberships",
+      async (person, _state) => {
+        const { rows: tables } = await db.query<{ name: string }>(
+          "select tablename as name from pg_tables where schemaname = 'public' order by 1",
         );
-        if (outcome === "denied") continue;
-        const rows = Array.isArray(outcome) ? outcome : [];
-        const foreign = rows.filter((row) => {
-          const json = JSON.parse(row) as Record<string, unknown>;
-          const owner = name === "profiles" ? json.id : name === "organisation_members" ? json.user_id : undefined;
-          return owner !== person; // ids read as names
-        });
-        if (foreign.length > 0 || !Array.isArray(outcome)) seen[name] = Array.isArray(outcome) ? foreign : outcome;
-      }
-      expect(seen).toEqual({});
-    });
+        const seen: Record<string, unknown> = {};
+        for (const { name } of tables) {
+          const outcome = await networkOutcomeOf(
+            db,
+            networkClaimsOf(person),
+            `select to_jsonb(t)::text as row from public.${name} as t`,
+          );
+          if (outcome === "denied") continue;
+          const rows = Array.isArray(outcome) ? outcome : [];
+          const foreign = rows.filter((row) => {
+            const json = JSON.parse(row) as Record<string, unknown>;
+            const owner =
+              name === "profiles"
+                ? json.id
+                : name === "organisation_members"
+                  ? json.user_id
+                  : undefined;
+            return owner !== person; // ids read as names
+          });
+          if (foreign.length > 0 || !Array.isArray(outcome))
+            seen[name] = Array.isArray(outcome) ? foreign : outcome;
+        }
+        expect(seen).toEqual({});
+      },
+    );
   });
 });

@@ -12,7 +12,12 @@
  * invited to suljettu. Rows are written as the owner, so every trigger runs but no policy.
  */
 import type { Claims, Database } from "../../../server/embedded/db";
-import { identityFixtureSql, nameOf, organisations, people as identityPeople } from "./identity-fixture";
+import {
+  identityFixtureSql,
+  nameOf,
+  organisations,
+  people as identityPeople,
+} from "./identity-fixture";
 import { type Outcome, outcomeOf } from "./outcomes";
 
 export const vendor = "e0000000-0000-4000-8000-000000000004";
@@ -37,10 +42,9 @@ function contentId(prefix: string, index: number): string {
 }
 
 function idsOf(prefix: string): Record<NetworkName, string> {
-  return Object.fromEntries(networkNames.map((name, index) => [name, contentId(prefix, index + 1)])) as Record<
-    NetworkName,
-    string
-  >;
+  return Object.fromEntries(
+    networkNames.map((name, index) => [name, contentId(prefix, index + 1)]),
+  ) as Record<NetworkName, string>;
 }
 
 export const threads = idsOf("b");
@@ -159,8 +163,16 @@ const emails: Partial<Record<keyof typeof networkPeople, string>> = {
   nobody: "nobody@elsewhere.test",
 };
 
-export function networkClaimsOf(person: keyof typeof networkPeople, aal: "aal1" | "aal2" = "aal1"): Claims {
-  return { role: "authenticated", sub: networkPeople[person], aal, email: emails[person] ?? `${person}@x.test` };
+export function networkClaimsOf(
+  person: keyof typeof networkPeople,
+  aal: "aal1" | "aal2" = "aal1",
+): Claims {
+  return {
+    role: "authenticated",
+    sub: networkPeople[person],
+    aal,
+    email: emails[person] ?? `${person}@x.test`,
+  };
 }
 
 /** The actors every network table is tried with, by the part they play. */
@@ -210,13 +222,19 @@ export async function networkOutcomesFor(
 }
 
 /** `outcome` for every actor, with some actors' outcomes overridden. */
-export function forAll(outcome: Outcome, overrides: Partial<NetworkOutcomes> = {}): NetworkOutcomes {
+export function forAll(
+  outcome: Outcome,
+  overrides: Partial<NetworkOutcomes> = {},
+): NetworkOutcomes {
   const result = {} as NetworkOutcomes;
   for (const actor of Object.keys(networkActors) as NetworkActor[]) result[actor] = outcome;
   return { ...result, ...overrides };
 }
 
 /** `outcome` for every signed-in actor, anon denied by grants before any policy. */
-export function signedIn(outcome: Outcome, overrides: Partial<NetworkOutcomes> = {}): NetworkOutcomes {
+export function signedIn(
+  outcome: Outcome,
+  overrides: Partial<NetworkOutcomes> = {},
+): NetworkOutcomes {
   return forAll(outcome, { anon: "denied", ...overrides });
 }

@@ -12,8 +12,10 @@ import {
   forAll,
   joinRequestId,
   meetings,
+  networkActors,
   networkFixtureSql,
   networkOutcomesFor,
+  networkPeople,
   networks,
   replies,
   threads,
@@ -86,7 +88,8 @@ describe.each(availableBackends())("network functions on %s", (backend) => {
 
   describe("who may call what", () => {
     it("create_network: active non-guests, for their own organisation (platform admins at aal2 for any)", async () => {
-      const sql = "select public.create_network('uusi-verkosto', 'national', 'Uusi', 'Uusi tarkoitus', $1)";
+      const sql =
+        "select public.create_network('uusi-verkosto', 'national', 'Uusi', 'Uusi tarkoitus', $1)";
       expect(await networkOutcomesFor(db, sql, [organisations.tampere], "call")).toEqual(
         forAll("denied", { member: "ok", coordinator: "ok", platformAdmin: "ok" }),
       );
@@ -107,15 +110,18 @@ describe.each(availableBackends())("network functions on %s", (backend) => {
     it("invite_to_network: only the network's coordinators; a members-only network stays hidden", async () => {
       const sql = "select public.invite_to_network($1, 'uusi@tampere.test')";
       expect(await networkOutcomesFor(db, sql, [networks.suljettu], "call")).toEqual(
-        forAll({ error: "P0002" }, {
-          anon: "denied",
-          pending: "denied",
-          deactivated: "denied",
-          outsider: "denied", // invited: sees the network, but does not coordinate it
-          observer: "denied",
-          member: "denied",
-          coordinator: "ok",
-        }),
+        forAll(
+          { error: "P0002" },
+          {
+            anon: "denied",
+            pending: "denied",
+            deactivated: "denied",
+            outsider: "denied", // invited: sees the network, but does not coordinate it
+            observer: "denied",
+            member: "denied",
+            coordinator: "ok",
+          },
+        ),
       );
     });
 
@@ -141,7 +147,12 @@ describe.each(availableBackends())("network functions on %s", (backend) => {
           deactivated: "denied",
         }),
       );
-      const archived = await networkOutcomesFor(db, sql, [threads.arkisto, replies.arkisto], "call");
+      const archived = await networkOutcomesFor(
+        db,
+        sql,
+        [threads.arkisto, replies.arkisto],
+        "call",
+      );
       expect(archived.member).toBe("denied");
       expect(archived.coordinator).toBe("denied");
     });
@@ -160,6 +171,34 @@ describe.each(availableBackends())("network functions on %s", (backend) => {
       const membersOnly = await networkOutcomesFor(db, sql, [meetings.suljettu], "call");
       expect(membersOnly.outsider).toEqual({ error: "P0002" });
       expect(membersOnly.guest).toEqual({ error: "P0002" });
+    });
+  });
+
+  describe("registration capacity under concurrency", () => {
+    it("three people registering at once for the last place: one gets it, two wait", async () => {
+      const { rows } = await db.query<{ id: string }>(
+        `insert into public.meetings (network_id, title, starts_at, ends_at, capacity, created_by)
+         values ($1, 'Yksi paikka', now() + interval '1 day', now() + interval '25 hours', 1, $2) returning id`,
+        [networks.avoin, networkPeople.anna],
+      );
+      const meeting = rows[0]?.id;
+      const statuses = await Promise.all(
+        (["guest", "member", "coordinator"] as const).map((actor) =>
+          db.transaction(networkActors[actor], async (tx) => {
+            const result = await tx.query<{ status: string }>(
+              "select public.register_for_meeting($1)::text as status",
+              [meeting],
+            );
+            return result.rows[0]?.status;
+          }),
+        ),
+      );
+      expect(statuses.sort()).toEqual(["registered", "waitlisted", "waitlisted"]);
+      const { rows: counts } = await db.query(
+        "select registered_count, waitlisted_count from public.meetings where id = $1",
+        [meeting],
+      );
+      expect(counts).toEqual([{ registered_count: 1, waitlisted_count: 2 }]);
     });
   });
 });

@@ -52,7 +52,13 @@ describe.each(availableBackends())("network membership tables under RLS on %s", 
     it("select: an invitation shows nothing to an invitee who is not an active user", async () => {
       const sql = "select id from public.networks";
       expect(await networkOutcomeOf(db, networkClaimsOf("nobody"), sql)).toEqual([]);
-      expect(await networkOutcomeOf(db, networkClaimsOf("nobody"), "select id from public.network_invitations")).toEqual([]);
+      expect(
+        await networkOutcomeOf(
+          db,
+          networkClaimsOf("nobody"),
+          "select id from public.network_invitations",
+        ),
+      ).toEqual([]);
     });
 
     it("insert: no API role directly (create_network does it)", async () => {
@@ -62,14 +68,16 @@ describe.each(availableBackends())("network membership tables under RLS on %s", 
     });
 
     it("update: coordinators change their network's settings, nobody else", async () => {
-      const sql = "update public.networks set purpose_fi = 'Uusi tarkoitus' where id = $1 returning id";
+      const sql =
+        "update public.networks set purpose_fi = 'Uusi tarkoitus' where id = $1 returning id";
       expect(await networkOutcomesFor(db, sql, [networks.avoin])).toEqual(
         signedIn([], { coordinator: ["avoin"] }),
       );
     });
 
     it("update: not even coordinators change an archived network", async () => {
-      const sql = "update public.networks set purpose_fi = 'Uusi tarkoitus' where id = $1 returning id";
+      const sql =
+        "update public.networks set purpose_fi = 'Uusi tarkoitus' where id = $1 returning id";
       expect(await networkOutcomesFor(db, sql, [networks.arkisto])).toEqual(signedIn([]));
     });
 
@@ -124,7 +132,8 @@ describe.each(availableBackends())("network membership tables under RLS on %s", 
     });
 
     it("update: no API role directly (set_network_member_role does it)", async () => {
-      const sql = "update public.network_members set role = 'coordinator' where user_id = auth.uid() returning user_id";
+      const sql =
+        "update public.network_members set role = 'coordinator' where user_id = auth.uid() returning user_id";
       expect(await networkOutcomesFor(db, sql)).toEqual(forAll("denied"));
     });
 
@@ -177,7 +186,8 @@ describe.each(availableBackends())("network membership tables under RLS on %s", 
     });
 
     it("update: no API role directly, the invitee included (respond_to_invitation does it)", async () => {
-      const sql = "update public.network_invitations set status = 'accepted', role = 'coordinator' returning id";
+      const sql =
+        "update public.network_invitations set status = 'accepted', role = 'coordinator' returning id";
       expect(await networkOutcomesFor(db, sql)).toEqual(forAll("denied"));
     });
 
