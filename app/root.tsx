@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { AppShell } from "~/components/layout/app-shell";
@@ -95,10 +95,19 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** Marks the page interactive, for tests that must not click before React has hydrated. */
+function useMarkHydrated() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+}
+
 export default function App() {
+  useMarkHydrated();
   return <Outlet />;
 }
 
 export function ErrorBoundary() {
+  useMarkHydrated();
   return <ErrorPage error={useRouteError()} />;
 }

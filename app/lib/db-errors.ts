@@ -30,7 +30,8 @@ export function dbErrorKey(error: DbErrorLike): DbErrorKey {
     return /aal2/.test(error.hint ?? "") ? "needsSecondFactor" : "forbidden";
   }
   if (code === "P0002" || code === "PGRST116") return "notFound";
-  if (code === "22023") return "invalidState";
+  // 55000: object not in prerequisite state (archived network, closed registration, decided request).
+  if (code === "22023" || code === "55000") return "invalidState";
   if (code === "23505") return "duplicate";
   if (code === "23514" || code === "22P02" || code === "23502" || code === "23503") {
     return "invalidValue";

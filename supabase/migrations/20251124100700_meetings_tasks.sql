@@ -206,11 +206,42 @@ set search_path = ''
 as $$
   update public.meetings as target set
     registered_count = (select count(*) from public.meeting_registrations as r
-                        where r.meeting_id = meeting and r.status = 'registered'),
+                        where r.meeting_id = meeting and r.status = 'registered'
+                          and private.has_active_home_membership(r.user_id)),
     waitlisted_count = (select count(*) from public.meeting_registrations as r
-                        where r.meeting_id = meeting and r.status = 'waitlisted')
+                        where r.meeting_id = meeting and r.status = 'waitlisted'
+                          and private.has_active_home_membership(r.user_id))
   where target.id = meeting
 $$;
+
+-- People deactivated by their home organisation free their places (and count again when
+-- reactivated), like they drop out of networks' active members.
+create function private.recount_registrations_after_home_membership_change() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+declare
+  person uuid;
+  meeting uuid;
+begin
+  if tg_op = 'DELETE' then
+    person := old.user_id;
+  else
+    person := new.user_id;
+  end if;
+  for meeting in
+    select registration.meeting_id from public.meeting_registrations as registration
+    where registration.user_id = person and registration.status <> 'cancelled'
+  loop
+    perform private.recount_registrations(meeting);
+  end loop;
+  return null;
+end;
+$$;
+
+create trigger organisation_members_recount_registrations
+after insert or update of status or delete on public.organisation_members
+for each row execute function private.recount_registrations_after_home_membership_change();
 
 -- Registers the caller, or puts them on the waiting list when the meeting is full.
 create function public.register_for_meeting(meeting_id uuid) returns public.registration_status
@@ -275,7 +306,8 @@ begin
   if promoted is not null and (
     meeting.capacity is null
     or (select count(*) from public.meeting_registrations as r
-        where r.meeting_id = meeting.id and r.status = 'registered') < meeting.capacity
+        where r.meeting_id = meeting.id and r.status = 'registered'
+          and private.has_active_home_membership(r.user_id)) < meeting.capacity
   ) then
     update public.meeting_registrations as registration
     set status = 'registered', updated_at = now()
@@ -312,7 +344,8 @@ grant update (title, description, owner_id, due_date, status) on public.tasks to
 
 revoke all on function private.meeting_link(public.meetings), private.meeting_display(public.meetings),
   private.after_meeting_change(), private.prepare_task(), private.after_task_assignment(),
-  private.lock_meeting_for_registration(uuid), private.recount_registrations(uuid)
+  private.lock_meeting_for_registration(uuid), private.recount_registrations(uuid),
+  private.recount_registrations_after_home_membership_change()
 from public, anon, authenticated;
 revoke all on function public.register_for_meeting(uuid), public.cancel_meeting_registration(uuid)
   from public, anon;

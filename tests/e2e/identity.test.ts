@@ -9,7 +9,7 @@ import { authenticator } from "otplib";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { expectNoSeriousAxeViolations } from "../helpers/axe";
-import { withServerAndBrowser } from "../helpers/e2e-session";
+import { waitForHydration, withServerAndBrowser } from "../helpers/e2e-session";
 
 // The organisation admin of Tampereen työllisyysalue, from supabase/seed.sql.
 const admin = { email: "olli.organisaatio@tampere.example", password: "Verkko-demo-2025" };
@@ -106,7 +106,8 @@ describe("joining an organisation", () => {
     const email = page.getByRole("listitem").filter({ hasText: newcomer.email }).first();
     const link = await email.getByRole("link").first().getAttribute("href");
     expect(link).toContain("/auth/v1/verify");
-    await page.goto(link ?? "", { waitUntil: "networkidle" });
+    await page.goto(link ?? "", { waitUntil: "load" });
+    await waitForHydration(page);
 
     await heading("Odottaa hyväksyntää").waitFor();
     expect(pathname()).toBe("/access");
@@ -240,7 +241,8 @@ describe("joining an organisation", () => {
       .filter({ hasText: "Reset Your Password" })
       .first();
     const link = await email.getByRole("link").first().getAttribute("href");
-    await page.goto(link ?? "", { waitUntil: "networkidle" });
+    await page.goto(link ?? "", { waitUntil: "load" });
+    await waitForHydration(page);
     await heading("Vaihda salasana").waitFor();
     expect(pathname()).toBe("/account/password");
     await expectNoSeriousAxeViolations(page, "the change password page");

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { expectNoSeriousAxeViolations } from "../helpers/axe";
 import { launchChromium } from "../helpers/chromium";
-import { withServerAndBrowser } from "../helpers/e2e-session";
+import { waitForHydration, withServerAndBrowser } from "../helpers/e2e-session";
 
 // From supabase/seed.sql.
 const demoUser = { email: "aino.asiantuntija@tampere.example", password: "Verkko-demo-2025" };
@@ -73,7 +73,8 @@ describe("signing in", () => {
     const other = await launchChromium();
     try {
       const { page: otherPage, browserErrors: otherErrors } = await other.newPage();
-      await otherPage.goto(`${session.url}/login`, { waitUntil: "networkidle" });
+      await otherPage.goto(`${session.url}/login`, { waitUntil: "load" });
+    await waitForHydration(otherPage);
       await otherPage.getByLabel("Sähköpostiosoite").fill(demoUser.email);
       await otherPage.getByLabel("Salasana").fill(demoUser.password);
       await otherPage.getByLabel("Salasana").press("Enter");
@@ -160,7 +161,8 @@ describe("pages anyone can see", () => {
     await heading("Welcome to Verkko").waitFor();
     await page.waitForFunction(() => document.documentElement.lang === "en");
 
-    const response = await page.goto(`${session.url}/no-such-page`, { waitUntil: "networkidle" });
+    const response = await page.goto(`${session.url}/no-such-page`, { waitUntil: "load" });
+    await waitForHydration(page);
     expect(response?.status()).toBe(404);
     await heading("Page not found").waitFor();
     expect(await page.title()).toBe("Page not found – Verkko");

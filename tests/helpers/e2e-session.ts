@@ -15,8 +15,16 @@ export interface E2eSession {
   readonly page: Page;
   /** Replaces this test's browser, e.g. with one that runs no JavaScript. */
   relaunch(options: { javaScript?: boolean }): Promise<void>;
-  /** Loads a page and waits until the network settles, as a person waits for it. */
+  /**
+   * Loads a page and waits until it is interactive (hydrated), as a person waits for it. Not
+   * "network idle": signed-in pages keep a live notification stream open.
+   */
   open(path: string): Promise<void>;
+}
+
+/** Waits until React has hydrated the page (root.tsx marks it), so clicks reach their handlers. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
 }
 
 export function withServerAndBrowser(): E2eSession {
@@ -24,8 +32,10 @@ export function withServerAndBrowser(): E2eSession {
   let browser: Browser | undefined;
   let page: Page | undefined;
   let browserErrors: string[] = [];
+  let javaScript = true;
 
   const launch = async (options: { javaScript?: boolean } = {}) => {
+    javaScript = options.javaScript ?? true;
     browser = await launchChromium(options);
     ({ page, browserErrors } = await browser.newPage());
   };
@@ -58,7 +68,8 @@ export function withServerAndBrowser(): E2eSession {
       await launch(options);
     },
     async open(path) {
-      await session.page.goto(`${session.url}${path}`, { waitUntil: "networkidle" });
+      await session.page.goto(`${session.url}${path}`, { waitUntil: "load" });
+      if (javaScript) await waitForHydration(session.page);
     },
   };
   return session;
