@@ -24,7 +24,7 @@ interface PersonRow {
   organisation: OrganisationRow | null;
 }
 
-const personColumns = "display_name, title, organisation:organisations(name_fi, name_sv, kind)";
+const personColumns = "display_name, title, organisation:organisations!profiles_home_organisation_id_fkey(name_fi, name_sv, kind)";
 
 export interface Person {
   userId: string;

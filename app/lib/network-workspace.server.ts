@@ -7,29 +7,11 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { z } from "zod";
 import { type DbErrorKey, type DbErrorLike, dbErrorKey, statusForDbError } from "./db-errors";
-
-export const notificationLevels = ["all", "default", "mute"] as const;
-export type NotificationLevel = (typeof notificationLevels)[number];
-
-export const membershipIntents = ["join", "request", "withdraw", "leave", "notifications"] as const;
-export type MembershipIntent = (typeof membershipIntents)[number];
-
-export const membershipActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("join") }),
-  z.object({
-    intent: z.literal("request"),
-    message: z
-      .string()
-      .trim()
-      .max(2000, "tooLong")
-      .optional()
-      .transform((value) => value || null),
-  }),
-  z.object({ intent: z.literal("withdraw"), requestId: z.string().uuid("invalid") }),
-  z.object({ intent: z.literal("leave") }),
-  z.object({ intent: z.literal("notifications"), level: z.enum(notificationLevels) }),
-]);
-export type MembershipAction = z.output<typeof membershipActionSchema>;
+import {
+  type MembershipAction,
+  type NotificationLevel,
+  notificationLevels,
+} from "./network-membership";
 
 export interface WorkspaceHeader {
   ownerName: string | null;

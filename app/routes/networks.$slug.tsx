@@ -22,10 +22,12 @@ import { networkName, networkPurpose } from "~/lib/network";
 import { requireNetwork } from "~/lib/network-access.server";
 import {
   type MembershipIntent,
-  type MembershipRefusal,
-  describeMembershipRefusal,
   membershipActionSchema,
   membershipIntents,
+} from "~/lib/network-membership";
+import {
+  type MembershipRefusal,
+  describeMembershipRefusal,
   runMembershipAction,
   workspaceHeader,
 } from "~/lib/network-workspace.server";

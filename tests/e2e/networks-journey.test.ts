@@ -35,13 +35,7 @@ const thread = {
   reply: "Meillä kielikurssi kirjataan työllistymissuunnitelmaan, jolloin velvollisuus täyttyy.",
 };
 
-/**
- * Loads a page. Not session.open: its "networkidle" never comes while the page keeps the live
- * notification stream (EventSource) open.
- */
-async function open(target: string): Promise<void> {
-  await page.goto(`${session.url}${target}`, { waitUntil: "load" });
-}
+const open = (target: string) => session.open(target);
 
 async function signIn(email: string): Promise<void> {
   await session.relaunch({});
@@ -57,9 +51,12 @@ function notice(text: string) {
   return page.getByRole("status").filter({ hasText: text });
 }
 
-/** The rich text editor of a form, typed into as a person would. */
-async function typeRichText(text: string): Promise<void> {
-  await page.locator('[contenteditable="true"]').first().click();
+/** Types into the Lexical editor labelled `label`, once it has replaced the plain textarea. */
+async function typeRichText(label: string, text: string): Promise<void> {
+  const area = page
+    .locator('[contenteditable="true"]')
+    .and(page.getByRole("textbox", { name: label }));
+  await area.click();
   await page.keyboard.type(text);
 }
 
@@ -117,7 +114,7 @@ describe("a network from creation to a meeting", () => {
     await open(path("/discussions/new"));
     await page.getByRole("heading", { level: 2, name: "Aloita uusi keskustelu" }).waitFor();
     await page.getByLabel("Otsikko").fill(thread.title);
-    await typeRichText(thread.body);
+    await typeRichText("Viesti", thread.body);
     await expectNoSeriousAxeViolations(page, "the new thread form");
     await page.getByRole("button", { name: "Julkaise keskustelu" }).click();
     await notice("Keskustelu on julkaistu.").waitFor();
@@ -127,7 +124,7 @@ describe("a network from creation to a meeting", () => {
     await signIn(kalle.email);
     await open(threadPath);
     await page.getByText(thread.body).waitFor();
-    await typeRichText(thread.reply);
+    await typeRichText("Vastauksesi", thread.reply);
     await page.getByRole("button", { name: "Lähetä vastaus" }).click();
     await notice("Vastauksesi on lähetetty.").waitFor();
     await page.getByText(thread.reply).waitFor();

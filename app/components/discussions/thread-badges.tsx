@@ -15,7 +15,6 @@ export function ThreadKindBadge(props: { kind: ThreadKind }) {
           : "border-slate-500 bg-slate-50 text-slate-800"
       }`}
     >
-      {props.kind === "question" ? <span aria-hidden="true">?</span> : null}
       {t(`discussions.kind.${props.kind}`)}
     </span>
   );

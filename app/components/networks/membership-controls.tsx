@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { inputClass } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
 import type { NetworkRole } from "~/lib/network";
-import type { MembershipIntent, NotificationLevel } from "~/lib/network-workspace.server";
+import type { MembershipIntent, NotificationLevel } from "~/lib/network-membership";
 
 export interface MembershipState {
   slug: string;

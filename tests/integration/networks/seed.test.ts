@@ -87,7 +87,7 @@ describe.each(availableBackends())("networks demo data on %s", (backend) => {
     expect(guestIn).toEqual([{ network_id: teDigiNetwork, allow_guests: true, role: "member" }]);
   });
 
-  it("keeps discussions, meetings and tasks consistent with their cached counts", async () => {
+  it("keeps discussions, meetings and tasks consistent with their cached counts (active people only)", async () => {
     const [discussions] = await rows<{ threads: number; questions: number; answered: number; wrong_counts: number; wrong_answers: number; reactions: number }>(
       `select count(*)::int as threads,
               count(*) filter (where kind = 'question')::int as questions,
@@ -108,8 +108,10 @@ describe.each(availableBackends())("networks demo data on %s", (backend) => {
 
     const meetings = await rows<{ past_with_minutes: boolean; registered_count: number; waitlisted_count: number; registered: number; waitlisted: number; capacity: number | null }>(
       `select ends_at < now() and minutes_text <> '' as past_with_minutes, registered_count, waitlisted_count, capacity,
-         (select count(*)::int from public.meeting_registrations as r where r.meeting_id = m.id and r.status = 'registered') as registered,
-         (select count(*)::int from public.meeting_registrations as r where r.meeting_id = m.id and r.status = 'waitlisted') as waitlisted
+         (select count(*)::int from public.meeting_registrations as r where r.meeting_id = m.id and r.status = 'registered'
+            and private.has_active_home_membership(r.user_id)) as registered,
+         (select count(*)::int from public.meeting_registrations as r where r.meeting_id = m.id and r.status = 'waitlisted'
+            and private.has_active_home_membership(r.user_id)) as waitlisted
        from public.meetings as m`,
     );
     expect(meetings.some((m) => m.past_with_minutes)).toBe(true);
