@@ -81,13 +81,14 @@ export interface DirectoryPage {
   total: number;
 }
 
-/** One page of the directory, or of the networks most like `filters.q` (`pageSize`). */
+/** One page of the directory; `byRelevance` puts the best matches of `filters.q` first. */
 export async function searchNetworks(
   client: SupabaseClient,
   filters: DirectoryFilters,
   locale: string,
-  pageSize = directoryPageSize,
+  options: { pageSize?: number; byRelevance?: boolean } = {},
 ): Promise<DirectoryPage> {
+  const pageSize = options.pageSize ?? directoryPageSize;
   const activeSince = new Date(Date.now() - activeDays * 24 * 60 * 60 * 1000).toISOString();
   const { data, error } = await client.rpc("network_directory", {
     search_text: filters.q || null,
@@ -97,7 +98,13 @@ export async function searchNetworks(
     only_mine: filters.mine,
     active_since: filters.active ? activeSince : null,
     include_archived: filters.archived,
-    sort: filters.sort === "name" ? (locale === "sv" ? "name_sv" : "name_fi") : "activity",
+    sort: options.byRelevance
+      ? "relevance"
+      : filters.sort === "name"
+        ? locale === "sv"
+          ? "name_sv"
+          : "name_fi"
+        : "activity",
     page_size: pageSize,
     page_offset: (filters.page - 1) * pageSize,
   });
@@ -154,4 +161,17 @@ export function describeActivity(iso: string, locale: string, now = Date.now()):
     dateStyle: "medium",
     timeZone: "Europe/Helsinki",
   }).format(new Date(iso));
+}
+
+/**
+ * A name as a search for networks like it: any of its words (websearch "or"), so that
+ * "Työttömyysturvan alueellinen verkosto" finds "Työttömyysturvan … asiantuntijaverkosto".
+ */
+export function similarNameQuery(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((word) => word.replace(/["()\-]/g, ""))
+    .filter((word) => word.length >= 3 && word.toLowerCase() !== "or")
+    .slice(0, 12)
+    .join(" or ");
 }

@@ -52,6 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       filtered: hasFilters(filters),
       networks,
       total: page.total,
+      pageSize: directoryPageSize,
       pages: Math.max(1, Math.ceil(page.total / directoryPageSize)),
       topics: facets.topics,
       organisations: facets.organisations,
@@ -84,7 +85,7 @@ export default function NetworkDirectory() {
   const navigation = useNavigation();
   const { filters } = loaded;
   const searching = navigation.state === "loading" && navigation.location.pathname === "/networks";
-  const from = (filters.page - 1) * directoryPageSize + 1;
+  const from = (filters.page - 1) * loaded.pageSize + 1;
 
   return (
     <div className="space-y-6">

@@ -20,7 +20,7 @@ import { type DbErrorKey, dbErrorKey, statusForDbError } from "~/lib/db-errors";
 import { type FieldErrors, type FormErrorKey, formValues, parseForm } from "~/lib/form-errors";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { networkName } from "~/lib/network";
-import { directoryFilters, searchNetworks } from "~/lib/network-directory.server";
+import { directoryFilters, searchNetworks, similarNameQuery } from "~/lib/network-directory.server";
 import {
   defaultReviewDate,
   networkCreateFields,
@@ -38,14 +38,10 @@ async function similarNetworks(
   name: string,
   locale: string,
 ): Promise<SimilarNetwork[]> {
-  const words = name.trim();
+  const words = similarNameQuery(name.slice(0, 200));
   if (words.length < 3) return [];
-  const filters = {
-    ...directoryFilters(new URLSearchParams()),
-    q: words.slice(0, 200),
-    archived: true,
-  };
-  const page = await searchNetworks(client, filters, locale, 3);
+  const filters = { ...directoryFilters(new URLSearchParams()), q: words, archived: true };
+  const page = await searchNetworks(client, filters, locale, { pageSize: 3, byRelevance: true });
   return page.rows.map((row) => ({
     slug: row.slug,
     name: networkName(row, locale),

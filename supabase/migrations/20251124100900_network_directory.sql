@@ -14,7 +14,8 @@ create function public.network_directory(
   only_mine boolean default false,
   active_since timestamptz default null,
   include_archived boolean default false,
-  -- 'activity' (most recently active first), 'name_fi' or 'name_sv'.
+  -- 'activity' (most recently active first), 'name_fi', 'name_sv' or 'relevance' (best match
+  -- of search_text first, for "similar networks").
   sort text default 'activity',
   page_size integer default 24,
   page_offset integer default 0
@@ -48,7 +49,18 @@ as $$
         '\', '\\'), '%', '\%'), '_', '\_') || '%' as pattern
   ),
   matching as (
-    select network.*, count(*) over () as total
+    select network.*, count(*) over () as total,
+      row_number() over (order by
+        case when network_directory.sort = 'relevance' and wanted.words is not null then
+          ts_rank(network.search_vector, websearch_to_tsquery('finnish'::regconfig, wanted.words))
+        end desc nulls last,
+        case network_directory.sort
+          when 'name_fi' then lower(network.name_fi)
+          when 'name_sv' then lower(coalesce(network.name_sv, network.name_fi))
+        end,
+        network.last_activity_at desc,
+        network.id
+      ) as position
     from public.networks as network, wanted
     where (
         wanted.words is null
@@ -66,13 +78,7 @@ as $$
       and (network_directory.active_since is null
         or network.last_activity_at >= network_directory.active_since)
       and (network_directory.include_archived or network.archived_at is null)
-    order by
-      case network_directory.sort
-        when 'name_fi' then lower(network.name_fi)
-        when 'name_sv' then lower(coalesce(network.name_sv, network.name_fi))
-      end,
-      network.last_activity_at desc,
-      network.id
+    order by position
     limit least(greatest(coalesce(network_directory.page_size, 24), 1), 100)
     offset greatest(coalesce(network_directory.page_offset, 0), 0)
   )
@@ -95,13 +101,7 @@ as $$
     matching.total
   from matching
   left join public.organisations as owner on owner.id = matching.owner_organisation_id
-  order by
-    case network_directory.sort
-      when 'name_fi' then lower(matching.name_fi)
-      when 'name_sv' then lower(coalesce(matching.name_sv, matching.name_fi))
-    end,
-    matching.last_activity_at desc,
-    matching.id
+  order by matching.position
 $$;
 
 -- What the directory's filters offer (the topics and owners of the networks the caller sees,

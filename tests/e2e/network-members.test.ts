@@ -64,13 +64,7 @@ beforeAll(async () => {
   network.id = id as string;
 });
 
-/**
- * Loads a page. Not session.open: its "networkidle" never comes while the page keeps the live
- * notification stream (EventSource) open.
- */
-async function open(path: string): Promise<void> {
-  await page.goto(`${session.url}${path}`, { waitUntil: "load" });
-}
+const open = (path: string) => session.open(path);
 
 async function signIn(email: string): Promise<void> {
   await session.relaunch({});

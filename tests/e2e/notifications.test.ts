@@ -27,7 +27,6 @@ async function signIn(): Promise<void> {
 describe("notifications", () => {
   it("keeps the bell's unread count current across tabs, without a reload", async () => {
     await signIn();
-    // session.open waits for a quiet network: the live stream opens only after the page settles.
     await session.open("/");
     const bell = page.getByRole("link", { name: /^\d+ lukematon(ta)? ilmoitus(ta)?$/ });
     await bell.waitFor();
@@ -37,7 +36,7 @@ describe("notifications", () => {
       await other.goto(`${session.url}/notifications`, { waitUntil: "load" });
       await other.getByRole("heading", { level: 1, name: "Ilmoitukset" }).waitFor();
       await expectNoSeriousAxeViolations(other, "the notification page");
-      // The stream of the first tab is open by now (it waits a moment after the page settles).
+      // The first tab opens its live stream a moment after its page settled; let it.
       await page.waitForTimeout(2000);
       await other.getByRole("button", { name: "Merkitse kaikki luetuiksi" }).click();
       await other.getByText("Kaikki ilmoitukset on merkitty luetuiksi.").waitFor();

@@ -45,9 +45,7 @@ export function PostArticle(props: {
         </>
       )}
       {props.actions && !props.editor ? (
-        <div className="flex flex-wrap gap-2">
-          {props.actions}
-        </div>
+        <div className="flex flex-wrap gap-2">{props.actions}</div>
       ) : null}
     </article>
   );

@@ -131,7 +131,8 @@ export function PostForm(props: {
         </fieldset>
       ) : null}
       <RichTextEditor
-        key={props.editorKey}
+        // Siblings: their keys must differ, or React confuses the two.
+        key={`body-${props.editorKey ?? ""}`}
         id={ids.body}
         name="body"
         label={bodyLabel}
@@ -144,7 +145,7 @@ export function PostForm(props: {
       />
       {withMentions ? (
         <MentionPicker
-          key={props.editorKey}
+          key={`mentions-${props.editorKey ?? ""}`}
           id={ids.mentions}
           candidates={props.candidates ?? []}
           selected={values.mentions}
