@@ -48,7 +48,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     isMember: role !== null,
     locale,
   });
-  const url = new URL(request.url);
   return data(
     {
       slug: network.slug,
@@ -60,7 +59,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       joinPolicy: network.join_policy,
       role,
       isCoordinator,
-      returnTo: `${url.pathname}${url.search}`,
       ...header,
     },
     { headers },

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { inputClass } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
@@ -13,8 +13,6 @@ export interface MembershipState {
   isGuest: boolean;
   pendingRequestId: string | null;
   notificationLevel: NotificationLevel;
-  /** Where to come back to after the action: the page the person is on. */
-  returnTo: string;
 }
 
 function useSubmitting(intent: MembershipIntent): boolean {
@@ -29,10 +27,12 @@ function MembershipForm(props: {
   children: React.ReactNode;
   className?: string;
 }) {
+  // Back to the tab the person is on after the action.
+  const location = useLocation();
   return (
     <Form method="post" action={`/networks/${props.state.slug}`} className={props.className}>
       <input type="hidden" name="intent" value={props.intent} />
-      <input type="hidden" name="returnTo" value={props.state.returnTo} />
+      <input type="hidden" name="returnTo" value={`${location.pathname}${location.search}`} />
       {props.children}
     </Form>
   );
