@@ -105,7 +105,7 @@ describe("a network from creation to a meeting", () => {
     await notice("Liittymispyyntö hyväksyttiin. Henkilö on nyt verkoston jäsen.").waitFor();
     await page
       .getByRole("row", { name: new RegExp(aino.name) })
-      .getByText("Jäsen", { exact: true })
+      .getByRole("cell", { name: "Jäsen", exact: true })
       .waitFor();
   });
 

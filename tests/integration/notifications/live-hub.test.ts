@@ -120,7 +120,9 @@ describe.each(availableBackends())("the live notification hub on %s", (backend) 
     expect(signals).toBe(0);
   });
 
-  it.runIf(backend === "postgres")(
+  // PGlite runs in this process and has no connection to drop: the case exists on Postgres only.
+  const onPostgres = backend === "postgres" ? it : undefined;
+  onPostgres?.(
     "listens again after the database drops its connection",
     async () => {
       let signals = 0;
