@@ -7,7 +7,8 @@
  * Run: npm run bench:networks [-- --seconds 20 --connections 100 --backend postgres]
  *
  * Latency is measured at the client, on the same machine, over keep-alive connections: it is the
- * server's time plus the queueing in front of it (the app sends no Server-Timing header). A
+ * server's time plus the queueing in front of it; the server's own time comes from its
+ * `Server-Timing: app;dur=` header (server/http/server-timing.ts). A
  * sequential pass (one connection) before the load shows the unloaded time per page, and the
  * number of database transactions each page costs (from pg_stat_database on PostgreSQL).
  */
@@ -208,7 +209,7 @@ async function transactionCount(url: string): Promise<number> {
 }
 
 function row(backend: string, page: string, result: LoadResult, unloaded: { p50: number }, perPage: string) {
-  return `| ${backend} | ${page} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${unloaded.p50.toFixed(1)} | ${perPage} | ${result.failures} / ${result.requests} |`;
+  return `| ${backend} | ${page} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.serverP50.toFixed(1)} | ${result.serverP95.toFixed(1)} | ${unloaded.p50.toFixed(1)} | ${perPage} | ${result.failures} / ${result.requests} |`;
 }
 
 async function bench(
@@ -279,9 +280,9 @@ async function bench(
       results.push(row(backendName, page.name, result, unloaded, perPage));
     }
     console.log(
-      "| backend | page | req/s | p50 ms | p95 ms | p99 ms | unloaded p50 ms | db transactions / page | failed / total |",
+      "| backend | page | req/s | p50 ms | p95 ms | p99 ms | server p50 ms | server p95 ms | unloaded p50 ms | db transactions / page | failed / total |",
     );
-    console.log("|---|---|---|---|---|---|---|---|---|");
+    console.log("|---|---|---|---|---|---|---|---|---|---|---|");
     for (const line of results) console.log(line);
   } finally {
     await stopBenchServer(child);

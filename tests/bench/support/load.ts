@@ -15,6 +15,9 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** Server time from the `Server-Timing: app;dur=` header (NaN when the server sends none). */
+  serverP50: number;
+  serverP95: number;
   /** The first failure's status and the start of its body, for the log. */
   firstFailure?: string;
 }
@@ -35,6 +38,7 @@ export async function runLoad(
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const url = new URL(baseUrl);
   const latencies: number[] = [];
+  const serverTimes: number[] = [];
   let failures = 0;
   let firstFailure: string | undefined;
   const deadline = performance.now() + options.seconds * 1000;
@@ -60,7 +64,11 @@ export async function runLoad(
             if (status >= 300) {
               failures++;
               firstFailure ??= `${status} ${next.path} ${res.headers.location ?? ""} ${Buffer.concat(chunks).toString().slice(0, 200)}`;
-            } else latencies.push(performance.now() - started);
+            } else {
+              latencies.push(performance.now() - started);
+              const timing = /app;dur=([0-9.]+)/.exec(String(res.headers["server-timing"] ?? ""));
+              if (timing?.[1]) serverTimes.push(Number(timing[1]));
+            }
             resolve();
           });
         },
@@ -81,6 +89,7 @@ export async function runLoad(
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
+  serverTimes.sort((a, b) => a - b);
   return {
     requests: latencies.length + failures,
     failures,
@@ -88,6 +97,8 @@ export async function runLoad(
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
+    serverP50: percentile(serverTimes, 0.5),
+    serverP95: percentile(serverTimes, 0.95),
     firstFailure,
   };
 }
