@@ -15,6 +15,8 @@ const environmentSchema = z
     DATABASE_URL: z.string().url().optional(),
     VERKKO_DATA_DIR: z.string().min(1).default(path.join(repoRoot, ".data")),
     VERKKO_SEED: booleanFlag.default("true"),
+    /** The daily jobs (digest e-mails, review reminders); benchmarks turn them off. */
+    VERKKO_JOBS: booleanFlag.default("true"),
     JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
     ANON_KEY: z.string().optional(),
     SERVICE_ROLE_KEY: z.string().optional(),
@@ -43,6 +45,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string | undefined;
+  /** Run the daily jobs (digest e-mails, review reminders) in this process. */
+  jobs: boolean;
   /** Set when the app talks to a real Supabase project instead of the embedded stack. */
   externalSupabase: { url: string; anonKey: string } | undefined;
   embedded: {
@@ -76,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     host: values.HOST,
     publicUrl: values.VERKKO_PUBLIC_URL,
+    jobs: values.VERKKO_JOBS,
     externalSupabase:
       values.SUPABASE_URL && values.SUPABASE_ANON_KEY
         ? { url: values.SUPABASE_URL, anonKey: values.SUPABASE_ANON_KEY }

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     throw error;
   }
   if (!config.externalSupabase && config.embedded.usesDevelopmentSecret) {
-    console.warn("Using the documented development JWT secret; set JWT_SECRET outside development.");
+    console.warn(
+      "Using the documented development JWT secret; set JWT_SECRET outside development.",
+    );
   }
 
   const running = await startServer(config);
@@ -26,12 +28,13 @@ async function main(): Promise<void> {
     `Verkko listening on ${running.url} (${running.db ? `embedded Supabase on ${running.db.kind}` : "external Supabase"})`,
   );
   // The morning's digest e-mails and review reminders; a hosted project schedules its own.
-  const scheduler: Scheduler | undefined = running.db
-    ? startScheduler({
-        db: running.db,
-        jobs: dailyJobs({ db: running.db, siteUrl: running.siteUrl }),
-      })
-    : undefined;
+  const scheduler: Scheduler | undefined =
+    running.db && config.jobs
+      ? startScheduler({
+          db: running.db,
+          jobs: dailyJobs({ db: running.db, siteUrl: running.siteUrl }),
+        })
+      : undefined;
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

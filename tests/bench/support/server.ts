@@ -28,6 +28,8 @@ export async function startBenchServer(
       NODE_ENV: "production",
       JWT_SECRET: developmentJwtSecret,
       VERKKO_SEED: "false",
+      // The morning jobs would otherwise run at start (digest e-mails for every benchmark person).
+      VERKKO_JOBS: "false",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
