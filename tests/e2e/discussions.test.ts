@@ -22,11 +22,7 @@ beforeEach(() => {
 });
 
 async function signIn(person: { email: string; password: string }): Promise<void> {
-  await session.open("/login");
-  await page.getByLabel("Sähköpostiosoite").fill(person.email);
-  await page.getByLabel("Salasana").fill(person.password);
-  await page.getByLabel("Salasana").press("Enter");
-  await page.waitForURL((url) => url.pathname !== "/login");
+  await session.signIn(person.email, { password: person.password });
 }
 
 /** The Lexical editor labelled `label`, once the page has hydrated and it has replaced the textarea. */

@@ -12,7 +12,6 @@ import { helsinkiLocalToUtc, helsinkiToday } from "~/lib/meeting-form";
 import { expectNoSeriousAxeViolations } from "../helpers/axe";
 import { withServerAndBrowser } from "../helpers/e2e-session";
 
-const password = "Verkko-demo-2025";
 const kalle = "kalle.koordinaattori@keha.example";
 const aino = "aino.asiantuntija@tampere.example";
 const helmi = "helmi.hakala@helsinki.example";
@@ -25,22 +24,11 @@ beforeEach(() => {
   page = session.page;
 });
 
-/**
- * Opens a page once it has loaded. Not "network idle": a signed-in page keeps the live
- * notification stream open.
- */
-async function visit(path: string): Promise<void> {
-  await page.goto(`${session.url}${path}`, { waitUntil: "load" });
-}
+const visit = (path: string) => session.open(path);
 
 async function signInAs(email: string): Promise<void> {
-  await session.relaunch({});
+  await session.signIn(email, { freshBrowser: true });
   page = session.page;
-  await visit("/login");
-  await page.getByLabel("Sähköpostiosoite").fill(email);
-  await page.getByLabel("Salasana").fill(password);
-  await page.getByLabel("Salasana").press("Enter");
-  await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 function notice(text: string) {

@@ -11,10 +11,9 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { deriveApiKeys, developmentJwtSecret } from "../../server/embedded/keys";
 import { expectNoSeriousAxeViolations } from "../helpers/axe";
-import { withServerAndBrowser } from "../helpers/e2e-session";
+import { demoPassword, withServerAndBrowser } from "../helpers/e2e-session";
 
-// From supabase/seed.sql; every demo user has the same password.
-const password = "Verkko-demo-2025";
+const password = demoPassword;
 const coordinator = { email: "kalle.koordinaattori@keha.example", name: "Kalle Koordinaattori" };
 const invitee = { email: "helmi.hakala@helsinki.example", name: "Helmi Hakala" };
 const requester = { email: "aino.asiantuntija@tampere.example", name: "Aino Asiantuntija" };
@@ -67,13 +66,8 @@ beforeAll(async () => {
 const open = (path: string) => session.open(path);
 
 async function signIn(email: string): Promise<void> {
-  await session.relaunch({});
+  await session.signIn(email, { freshBrowser: true });
   page = session.page;
-  await open("/login");
-  await page.getByLabel("Sähköpostiosoite").fill(email);
-  await page.getByLabel("Salasana").fill(password);
-  await page.getByLabel("Salasana").press("Enter");
-  await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 function pathname(): string {

@@ -20,17 +20,10 @@ beforeEach(() => {
   page = session.page;
 });
 
-/** Not session.open: the live notification stream keeps the network from ever going idle. */
-async function open(path: string): Promise<void> {
-  await page.goto(`${session.url}${path}`, { waitUntil: "load" });
-}
+const open = (path: string) => session.open(path);
 
 async function signIn(person: { email: string; password: string }): Promise<void> {
-  await open("/login");
-  await page.getByLabel("Sähköpostiosoite").fill(person.email);
-  await page.getByLabel("Salasana").fill(person.password);
-  await page.getByLabel("Salasana").press("Enter");
-  await page.waitForURL((url) => url.pathname !== "/login");
+  await session.signIn(person.email, { password: person.password });
 }
 
 function cards() {

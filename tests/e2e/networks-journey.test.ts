@@ -11,8 +11,6 @@ import { helsinkiToday } from "~/lib/meeting-form";
 import { expectNoSeriousAxeViolations } from "../helpers/axe";
 import { withServerAndBrowser } from "../helpers/e2e-session";
 
-// From supabase/seed.sql; every demo user has the same password.
-const password = "Verkko-demo-2025";
 const kalle = { email: "kalle.koordinaattori@keha.example", name: "Kalle Koordinaattori" };
 const aino = { email: "aino.asiantuntija@tampere.example", name: "Aino Asiantuntija" };
 
@@ -38,13 +36,8 @@ const thread = {
 const open = (target: string) => session.open(target);
 
 async function signIn(email: string): Promise<void> {
-  await session.relaunch({});
+  await session.signIn(email, { freshBrowser: true });
   page = session.page;
-  await open("/login");
-  await page.getByLabel("Sähköpostiosoite").fill(email);
-  await page.getByLabel("Salasana").fill(password);
-  await page.getByLabel("Salasana").press("Enter");
-  await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 function notice(text: string) {

@@ -20,7 +20,15 @@ export interface E2eSession {
    * "network idle": signed-in pages keep a live notification stream open.
    */
   open(path: string): Promise<void>;
+  /**
+   * Signs a demo user in through the login form (in a new browser when `freshBrowser`, so no
+   * earlier session lingers) and waits until the app has left /login.
+   */
+  signIn(email: string, options?: { password?: string; freshBrowser?: boolean }): Promise<void>;
 }
+
+/** Every demo user's password (supabase/seed.sql). */
+export const demoPassword = "Verkko-demo-2025";
 
 /** Waits until React has hydrated the page (root.tsx marks it), so clicks reach their handlers. */
 export async function waitForHydration(page: Page): Promise<void> {
@@ -70,6 +78,15 @@ export function withServerAndBrowser(): E2eSession {
     async open(path) {
       await session.page.goto(`${session.url}${path}`, { waitUntil: "load" });
       if (javaScript) await waitForHydration(session.page);
+    },
+    async signIn(email, options = {}) {
+      if (options.freshBrowser) await session.relaunch({});
+      await session.open("/login");
+      const page = session.page;
+      await page.getByLabel("Sähköpostiosoite").fill(email);
+      await page.getByLabel("Salasana").fill(options.password ?? demoPassword);
+      await page.getByLabel("Salasana").press("Enter");
+      await page.waitForURL((url) => url.pathname !== "/login");
     },
   };
   return session;
