@@ -1,4 +1,5 @@
 import type { OutboxEmail } from "./embedded/auth/mailer";
+import type { CollabService } from "./collab/types";
 import type { NotificationEvents } from "./notifications/live-hub";
 
 /** How server-side code reaches Supabase: the embedded API in-process, or a real project. */
@@ -25,5 +26,11 @@ declare module "@remix-run/node" {
      * pages poll their count instead.
      */
     notifications?: NotificationEvents;
+    /**
+     * The co-editing server: collab tokens and flushing a document's live state. Present whenever
+     * the server has a database connection (embedded stack, or DATABASE_URL with a hosted project);
+     * absent means documents are read-only, rendered from their stored HTML.
+     */
+    collab?: CollabService;
   }
 }

@@ -3,20 +3,33 @@
  * per file, named after the area) so that people working on different parts do not edit one
  * file; they are merged into the one `common` namespace.
  */
+
+import enComments from "~/locales/en/comments.json";
 import enCommon from "~/locales/en/common.json";
 import enDiscussions from "~/locales/en/discussions.json";
+import enDocuments from "~/locales/en/documents.json";
+import enEditor from "~/locales/en/editor.json";
+import enHistory from "~/locales/en/history.json";
 import enMeetings from "~/locales/en/meetings.json";
 import enNetworks from "~/locales/en/networks.json";
 import enNotifications from "~/locales/en/notifications.json";
 import enTasks from "~/locales/en/tasks.json";
+import fiComments from "~/locales/fi/comments.json";
 import fiCommon from "~/locales/fi/common.json";
 import fiDiscussions from "~/locales/fi/discussions.json";
+import fiDocuments from "~/locales/fi/documents.json";
+import fiEditor from "~/locales/fi/editor.json";
+import fiHistory from "~/locales/fi/history.json";
 import fiMeetings from "~/locales/fi/meetings.json";
 import fiNetworks from "~/locales/fi/networks.json";
 import fiNotifications from "~/locales/fi/notifications.json";
 import fiTasks from "~/locales/fi/tasks.json";
+import svComments from "~/locales/sv/comments.json";
 import svCommon from "~/locales/sv/common.json";
 import svDiscussions from "~/locales/sv/discussions.json";
+import svDocuments from "~/locales/sv/documents.json";
+import svEditor from "~/locales/sv/editor.json";
+import svHistory from "~/locales/sv/history.json";
 import svMeetings from "~/locales/sv/meetings.json";
 import svNetworks from "~/locales/sv/networks.json";
 import svNotifications from "~/locales/sv/notifications.json";
@@ -29,6 +42,10 @@ const finnish = {
   ...fiMeetings,
   ...fiTasks,
   ...fiNotifications,
+  ...fiDocuments,
+  ...fiEditor,
+  ...fiComments,
+  ...fiHistory,
 };
 
 /** Finnish is the reference; a unit test keeps Swedish and English key for key equal to it. */
@@ -36,6 +53,28 @@ export type Translation = typeof finnish;
 
 export const translations: Record<"fi" | "sv" | "en", Translation> = {
   fi: finnish,
-  sv: { ...svCommon, ...svNetworks, ...svDiscussions, ...svMeetings, ...svTasks, ...svNotifications },
-  en: { ...enCommon, ...enNetworks, ...enDiscussions, ...enMeetings, ...enTasks, ...enNotifications },
+  sv: {
+    ...svCommon,
+    ...svNetworks,
+    ...svDiscussions,
+    ...svMeetings,
+    ...svTasks,
+    ...svNotifications,
+    ...svDocuments,
+    ...svEditor,
+    ...svComments,
+    ...svHistory,
+  },
+  en: {
+    ...enCommon,
+    ...enNetworks,
+    ...enDiscussions,
+    ...enMeetings,
+    ...enTasks,
+    ...enNotifications,
+    ...enDocuments,
+    ...enEditor,
+    ...enComments,
+    ...enHistory,
+  },
 };
