@@ -7,6 +7,8 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { Config } from "./config";
+import type { CollabServer } from "./collab/index";
+import { startConfiguredCollabServer } from "./collab/from-config";
 import { readOutbox as readOutboxEmails } from "./embedded/auth/mailer";
 import { type Database, openDatabase } from "./embedded/db";
 import { type EmbeddedSupabase, createEmbeddedSupabase } from "./embedded/index";
@@ -26,6 +28,8 @@ export interface RunningServer {
   migration: MigrationReport | undefined;
   /** Live notification signals (embedded stack only). */
   notifications: NotificationLiveHub | undefined;
+  /** The co-editing server at /collab, whenever there is a database connection. */
+  collab: CollabServer | undefined;
   /** The address people use, for links in e-mails. */
   siteUrl: string;
   close(): Promise<void>;
@@ -57,12 +61,27 @@ function isEmbeddedApiPath(url: string): boolean {
   return /^\/(auth|rest)\/v1(?:[/?]|$)/.test(url);
 }
 
+/**
+ * The database the collab server writes documents through: the embedded one, or with a hosted
+ * Supabase project its Postgres at DATABASE_URL (migrated by the project, so not migrated here).
+ */
+async function collabDatabaseOf(
+  config: Config,
+  embeddedDb: Database | undefined,
+): Promise<{ db: Database; owned: boolean } | undefined> {
+  if (embeddedDb) return { db: embeddedDb, owned: false };
+  const { databaseUrl } = config.embedded;
+  return databaseUrl ? { db: await openDatabase({ databaseUrl }), owned: true } : undefined;
+}
+
 /** Starts everything on one port: health check, embedded Supabase API, Remix, websockets. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const embeddedParts = config.externalSupabase ? undefined : await openEmbedded(config);
   const db = embeddedParts?.db;
   const embedded = embeddedParts?.embedded;
   const notifications = embeddedParts?.notifications;
+  const collabDb = await collabDatabaseOf(config, db);
+  const collab = collabDb ? await startConfiguredCollabServer(config, collabDb.db) : undefined;
 
   const app = express();
   app.disable("x-powered-by");
@@ -122,11 +141,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
         ),
         ...(readOutbox ? { readOutbox } : {}),
         ...(notifications ? { notifications } : {}),
+        ...(collab ? { collab: collab.service } : {}),
       }),
     }),
   );
 
   const upgradeRouter: UpgradeRouter = createUpgradeRouter();
+  if (collab) upgradeRouter.register(collab.handleUpgrade, () => void collab.close());
   const server = await new Promise<Server>((resolve, reject) => {
     const api = embedded ? fetchHandler(embedded.handle) : undefined;
     const listening = createServer((req, res) => {
@@ -149,6 +170,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     embedded,
     migration: embeddedParts?.migration,
     notifications,
+    collab,
     siteUrl: siteUrlOf(config),
     close() {
       closing ??= (async () => {
@@ -157,6 +179,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await notifications?.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        // Every open document is compacted (and its log written) while the database is still open.
+        await collab?.close();
+        if (collabDb?.owned) await collabDb.db.close();
         await db?.close();
       })();
       return closing;

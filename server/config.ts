@@ -24,6 +24,11 @@ const environmentSchema = z
     SUPABASE_ANON_KEY: z.string().optional(),
     /** Shown to people in e-mails and redirects; defaults to http://HOST:PORT. */
     VERKKO_PUBLIC_URL: z.string().url().optional(),
+    /** Co-editing: sockets per document, and the largest message a client may send. */
+    VERKKO_COLLAB_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(200),
+    VERKKO_COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+    /** Port of the standalone collab server (`npm run collab`); the app serves /collab itself. */
+    VERKKO_COLLAB_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   });
 
 /** Rules across variables, checked on the raw environment so they are reported with the rest. */
@@ -47,6 +52,12 @@ export interface Config {
   publicUrl: string | undefined;
   /** Run the daily jobs (digest e-mails, review reminders) in this process. */
   jobs: boolean;
+  collab: {
+    maxConnectionsPerDocument: number;
+    maxMessageBytes: number;
+    /** Only for the standalone collab server. */
+    port: number | undefined;
+  };
   /** Set when the app talks to a real Supabase project instead of the embedded stack. */
   externalSupabase: { url: string; anonKey: string } | undefined;
   embedded: {
@@ -81,6 +92,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: values.HOST,
     publicUrl: values.VERKKO_PUBLIC_URL,
     jobs: values.VERKKO_JOBS,
+    collab: {
+      maxConnectionsPerDocument: values.VERKKO_COLLAB_MAX_CONNECTIONS,
+      maxMessageBytes: values.VERKKO_COLLAB_MAX_MESSAGE_BYTES,
+      port: values.VERKKO_COLLAB_PORT,
+    },
     externalSupabase:
       values.SUPABASE_URL && values.SUPABASE_ANON_KEY
         ? { url: values.SUPABASE_URL, anonKey: values.SUPABASE_ANON_KEY }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   if (migration?.applied.length) console.log(`Applied migrations: ${migration.applied.join(", ")}`);
   if (migration?.seeded) console.log("Seeded demo data from supabase/seed.sql");
   console.log(
-    `Verkko listening on ${running.url} (${running.db ? `embedded Supabase on ${running.db.kind}` : "external Supabase"})`,
+    `Verkko listening on ${running.url} (${running.db ? `embedded Supabase on ${running.db.kind}` : "external Supabase"}${running.collab ? `; co-editing at ${running.collab.service.path}` : ""})`,
   );
   // The morning's digest e-mails and review reminders; a hosted project schedules its own.
   const scheduler: Scheduler | undefined =

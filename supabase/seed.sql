@@ -898,3 +898,115 @@ update public.notifications set created_at = now() - interval '6 hours' where ki
 update public.notifications
 set read_at = created_at + interval '3 hours'
 where created_at < now() - interval '4 days';
+
+-- Documents ------------------------------------------------------------------------------------
+--
+-- Co-edited guidance in the demo networks (ids e5e5e5e5-…): only `html` is given; the collab
+-- server builds each document's live state from it the first time someone opens it, and from then
+-- on writes the derived content, text and html itself. `text` is the html without tags here, so
+-- that search and lists have something to show before that. Two documents are in Swedish. Shared beyond their
+-- network: the service-need assessment with Helsinki (comment), Olli's draft with Aino (edit) and
+-- Helmi (view), and the editorial board's reasoning models with the legal-sparring network
+-- (comment). The first meeting's minutes are a co-edited document too.
+
+insert into public.documents (
+  id, kind, title, language, owner_organisation_id, network_id, status, created_by, created_at,
+  updated_at, html, text
+)
+select doc.id::uuid, doc.kind::public.document_kind, doc.title, doc.language, doc.owner::uuid,
+  doc.network::uuid, doc.status::public.document_status, doc.created_by::uuid, doc.created_at,
+  doc.created_at, doc.html,
+  btrim(regexp_replace(regexp_replace(doc.html, '<[^>]+>', ' ', 'g'), '\s+', ' ', 'g'))
+from (values
+  (
+    'e5e5e5e5-0000-4000-8000-000000000001', 'guidance', 'Työnhakijan palvelutarpeen arviointi', 'fi',
+    'c0c0c0c0-0000-4000-8000-000000000001', 'e0e0e0e0-0000-4000-8000-000000000004', 'draft',
+    'a1a1a1a1-0000-4000-8000-000000000004', now() - interval '40 days',
+    '<h2>Mihin arviointia käytetään</h2><p>Palvelutarpeen arviointi tehdään jokaiselle työnhakijalle alkuhaastattelussa, ja sitä päivitetään työnhakukeskusteluissa aina, kun työnhakijan tilanne muuttuu. Arvion perusteella sovitaan, millaisia palveluja työnhakijalle tarjotaan ja kuinka tiiviisti hänen työnhakuaan tuetaan.</p><h2>Arvioinnin vaiheet</h2><ol><li>Selvitä työnhakijan koulutus, työkokemus, osaaminen ja ammattitoiveet.</li><li>Kartoita työllistymisen esteet: työkyky, kielitaito, digitaidot ja elämäntilanne.</li><li>Arvioi, pystyykö työnhakija hakemaan työtä itsenäisesti vai tarvitseeko hän tukea.</li><li>Kirjaa arvio perusteluineen asiakastietojärjestelmään ja sovi jatkosta työllistymissuunnitelmassa.</li></ol><h2>Tuen tarve</h2><table><thead><tr><th>Tuen tarve</th><th>Kenelle</th><th>Työnhakukeskustelut</th></tr></thead><tbody><tr><td>Itsenäinen työnhaku ja digipalvelut</td><td>Työmarkkinavalmiudet ovat hyvät</td><td>Alkuvaiheessa kahden viikon välein, tarvittaessa etänä</td></tr><tr><td>Henkilökohtainen ohjaus</td><td>Tarvitsee tukea työnhakuun tai osaamisen kehittämiseen</td><td>Tiiviisti, vähintään kuukauden välein</td></tr><tr><td>Monialainen tuki</td><td>Useita työllistymisen esteitä; yhteistyö hyvinvointialueen kanssa</td><td>Sovitaan monialaisessa suunnitelmassa</td></tr></tbody></table><blockquote><p>Arvio on aina asiantuntijan kokonaisharkintaa. Kirjaa perustelut niin, että toinen asiantuntija ymmärtää ne ilman lisäselvityksiä.</p></blockquote><p>Työnhakijan oma näkymä: <a href="https://tyomarkkinatori.fi">Työmarkkinatori</a>.</p>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000002', 'interpretation',
+    'Työttömyysturvan työvoimapoliittiset edellytykset – soveltamisohje', 'fi',
+    'c0c0c0c0-0000-4000-8000-000000000006', 'e0e0e0e0-0000-4000-8000-000000000001', 'published',
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '60 days',
+    '<h2>Soveltamisala</h2><p>Ohje koskee työvoimapoliittisten lausuntojen antamista työttömyysetuuden maksajalle eli Kelalle tai työttömyyskassalle. Lausunnossa työllisyysalue ratkaisee, täyttyvätkö etuuden saamisen työvoimapoliittiset edellytykset; muut edellytykset ratkaisee etuuden maksaja.</p><h2>Keskeiset edellytykset</h2><ul><li>Työnhakijana oleminen: työnhaku on voimassa.</li><li>Työmarkkinoiden käytettävissä oleminen: henkilö on valmis ottamaan vastaan kokoaikatyötä.</li><li>Työnhakuvelvollisuuden täyttäminen: työmahdollisuuksia on haettu työllistymissuunnitelmassa sovitulla tavalla.</li><li>Päätoiminen opiskelu ja yritystoiminta ratkaistaan työttömyysturvalain 2 luvun säännösten mukaan.</li></ul><h2>Menettely</h2><ol><li>Selvitä asia ja varaa työnhakijalle tilaisuus tulla kuulluksi (hallintolaki 34 §).</li><li>Anna lausunto viivytyksettä ja kirjaa perustelut sekä sovelletut säännökset.</li><li>Kerro työnhakijalle, että lausunto sitoo etuuden maksajaa ja että muutosta haetaan etuuden maksajan päätökseen.</li></ol><blockquote><p>Perusteluista on käytävä ilmi ne tosiasiat ja selvitykset, joihin ratkaisu perustuu. Otantatarkastuksessa puutteita löytyi eniten juuri perusteluista.</p></blockquote><p>Säädökset: <a href="https://www.finlex.fi/fi/laki/ajantasa/2002/20021290">työttömyysturvalaki (1290/2002)</a> ja <a href="https://www.finlex.fi/fi/laki/alkup/2023/20230380">laki työvoimapalvelujen järjestämisestä (380/2023)</a>.</p>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000003', 'guidance', 'Kotoutumissuunnitelman laatiminen', 'fi',
+    'c0c0c0c0-0000-4000-8000-000000000002', 'e0e0e0e0-0000-4000-8000-000000000002', 'approved',
+    'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '35 days',
+    '<h2>Kenelle suunnitelma laaditaan</h2><p>Kotoutumissuunnitelma laaditaan kotoutumisen edistämisestä annetun lain (681/2023) mukaisesti maahan muuttaneelle, jolle on tehty alkukartoitus ja joka tarvitsee suunnitelmallista tukea kotoutumiseensa. Työnhakijana olevan asiakkaan suunnitelman laatii työllisyysalue.</p><h2>Suunnitelman sisältö</h2><ul><li>kielitaidon taso sekä suomen tai ruotsin kielen opinnot</li><li>aiempi koulutus ja osaaminen sekä niiden tunnistaminen</li><li>työllistymisen ja koulutuksen tavoitteet</li><li>kotoutumisohjelman sisältö ja kesto</li></ul><h2>Työvaiheet</h2><ol><li>Tarkista alkukartoituksen tulokset ja kielitaidon arvio.</li><li>Sovi tavoitteet yhdessä asiakkaan kanssa; käytä tarvittaessa tulkkia.</li><li>Kirjaa suunnitelma ja anna se asiakkaalle ymmärrettävässä muodossa.</li><li>Seuraa suunnitelman toteutumista ja päivitä sitä, kun asiakkaan tilanne muuttuu.</li></ol><blockquote><p>Viranomainen huolehtii tulkitsemisesta ja kääntämisestä, kun asia voi tulla vireille viranomaisen aloitteesta.</p></blockquote>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000004', 'disruption_notice',
+    'Häiriötiedote: työnhakukeskustelujen kirjaukset näkyvät asiointipalvelussa viiveellä', 'fi',
+    'c0c0c0c0-0000-4000-8000-000000000006', 'e0e0e0e0-0000-4000-8000-000000000014', 'published',
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '2 days',
+    '<h2>Mitä on tapahtunut</h2><p>Asiakastietojärjestelmään tallennetut työnhakukeskustelujen kirjaukset näkyvät työnhakijan asiointipalvelussa viiveellä. Kirjaukset tallentuvat oikein, mutta niiden siirto asiointipalveluun kestää tällä hetkellä jopa neljä tuntia.</p><h2>Vaikutukset</h2><ul><li>Työnhakija ei näe päivitettyä työllistymissuunnitelmaa heti keskustelun jälkeen.</li><li>Työnhakuvelvollisuuden seuranta ei viivästy: ilmoitetut haetut työpaikat tallentuvat normaalisti.</li></ul><h2>Toimi näin</h2><ol><li>Kerro työnhakijalle, että suunnitelma näkyy asiointipalvelussa myöhemmin samana päivänä.</li><li>Älä tallenna kirjausta uudelleen: kaksoiskirjaukset joudutaan poistamaan käsin.</li><li>Ilmoita muista poikkeavista virheistä oman organisaatiosi pääkäyttäjälle.</li></ol><table><thead><tr><th>Aika</th><th>Tilanne</th></tr></thead><tbody><tr><td>maanantai klo 9.00</td><td>Häiriö havaittu</td></tr><tr><td>maanantai klo 11.30</td><td>Syy paikannettu, korjaus työn alla</td></tr><tr><td>tiistai klo 8.00</td><td>Seuraava tilannetiedote</td></tr></tbody></table>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000005', 'guidance',
+    'Handledning: den inledande intervjun med arbetssökande', 'sv',
+    'c0c0c0c0-0000-4000-8000-000000000002', 'e0e0e0e0-0000-4000-8000-000000000005', 'published',
+    'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '50 days',
+    '<h2>Syftet med intervjun</h2><p>Den inledande intervjun ordnas inom fem vardagar efter att personen har registrerat sig som arbetssökande. Under intervjun utreds den arbetssökandes situation och servicebehov, och man kommer överens om hur kontakten fortsätter.</p><h2>Före intervjun</h2><ul><li>Läs de uppgifter som den arbetssökande har lämnat i e-tjänsten.</li><li>Kontrollera om hen behöver tolk eller service på svenska.</li><li>Reservera tillräckligt med tid: en inledande intervju tar ofta en timme.</li></ul><h2>Under intervjun</h2><ol><li>Berätta om rättigheter och skyldigheter, särskilt om skyldigheten att söka arbete.</li><li>Bedöm servicebehovet och dokumentera motiveringarna.</li><li>Gör upp en sysselsättningsplan tillsammans med den arbetssökande.</li><li>Kom överens om tidpunkten för nästa jobbsökningssamtal.</li></ol><blockquote><p>Unga under 30 år hänvisas vid behov till Navigatorn.</p></blockquote>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000006', 'manual', 'Lönesubvention: checklista för handläggaren', 'sv',
+    'c0c0c0c0-0000-4000-8000-000000000002', 'e0e0e0e0-0000-4000-8000-000000000006', 'draft',
+    'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '20 days',
+    '<h2>Innan beslutet</h2><ul><li>Kontrollera att arbetsgivaren har lämnat in ansökan innan anställningen börjar.</li><li>Bedöm och motivera hur den arbetssökandes produktivitet är nedsatt i det aktuella arbetet.</li><li>Kontrollera att arbetsgivaren inte har obetalda skatter eller pensionsavgifter.</li></ul><h2>Stödnivåer</h2><table><thead><tr><th>Grund</th><th>Stöd</th></tr></thead><tbody><tr><td>Nedsatt produktivitet</td><td>50 procent av lönekostnaderna</td></tr><tr><td>Partiellt arbetsför arbetssökande</td><td>70 procent av lönekostnaderna</td></tr></tbody></table><h2>Efter beslutet</h2><ol><li>Skicka beslutet till arbetsgivaren och informera den arbetssökande.</li><li>Följ upp att anställningen har börjat enligt beslutet.</li></ol><p>Arbetsgivarens anvisningar: <a href="https://tyomarkkinatori.fi/sv">Jobbmarknaden</a>.</p>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000007', 'interpretation',
+    'Tulkintasuositus: omaehtoisen opiskelun tukeminen työttömyysetuudella', 'fi',
+    'c0c0c0c0-0000-4000-8000-000000000008', 'e0e0e0e0-0000-4000-8000-000000000010', 'published',
+    'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '25 days',
+    '<h2>Kysymys</h2><p>Voidaanko työnhakijan opintoja tukea työttömyysetuudella, jos hän on aloittanut opinnot ennen kuin tukemisesta on sovittu?</p><h2>Suositus</h2><p>Opintojen tukemisesta on sovittava ennen opintojen alkamista. Jos työnhakija on jo aloittanut opinnot, tukemisesta ei pääsääntöisesti voida sopia jälkikäteen. Poikkeuksena ovat tilanteet, joissa asian käsittely on viivästynyt työllisyysalueesta johtuvasta syystä.</p><h2>Perustelut</h2><ul><li>Tukemisen edellytykset arvioidaan ennen opintojen alkua: työnhakijan koulutustarve ja opintojen tarkoituksenmukaisuus hänen työllistymisensä kannalta.</li><li>Hallintolain palveluperiaate edellyttää, että työnhakija saa neuvontaa ajoissa.</li></ul><blockquote><p>Suositus on sparrausverkoston yhteinen näkemys. Se ei sido ratkaisijaa yksittäistapauksessa.</p></blockquote>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000008', 'good_practice', 'Työnhakukeskustelun muistilista', 'fi',
+    'c0c0c0c0-0000-4000-8000-000000000001', 'e0e0e0e0-0000-4000-8000-000000000008', 'published',
+    'a1a1a1a1-0000-4000-8000-000000000001', now() - interval '30 days',
+    '<h2>Ennen keskustelua</h2><ul><li>Lue edellisen keskustelun kirjaukset ja työllistymissuunnitelma.</li><li>Tarkista ilmoitetut haetut työpaikat ja alueen avoimet tehtävät.</li></ul><h2>Keskustelussa</h2><ol><li>Kysy ensin, mikä on muuttunut edellisen keskustelun jälkeen.</li><li>Käy läpi haetut työpaikat ja niistä saatu palaute.</li><li>Sovi seuraavan jakson työnhakuvelvollisuus ja palvelut.</li><li>Varmista, että työnhakija tietää, miten haetut työpaikat ilmoitetaan.</li></ol><h2>Keskustelun jälkeen</h2><p>Kirjaa sovitut asiat samana päivänä. Hyvä kirjaus kertoo, mitä sovittiin, miksi ja milloin asiaan palataan.</p><blockquote><p>Vinkki verkostosta: päätä keskustelu yhteenvetoon, jonka työnhakija kertoo omin sanoin.</p></blockquote>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000009', 'guidance', 'Osatyökykyisen työnhakijan työkyvyn kirjaaminen (luonnos)', 'fi',
+    'c0c0c0c0-0000-4000-8000-000000000001', null, 'draft',
+    'a1a1a1a1-0000-4000-8000-000000000004', now() - interval '5 days',
+    '<h2>Tausta</h2><p>Alueverkoston kuukausitapaamisessa päätettiin yhtenäistää osatyökykyisyyden kirjaus. Luonnos viimeistellään seuraavaan tapaamiseen mennessä.</p><h2>Ehdotus kirjauksen rakenteeksi</h2><ol><li>Työnhakijan oma kuvaus työkyvystään</li><li>Käytettävissä olevat selvitykset (vain tieto siitä, että selvitys on olemassa)</li><li>Työkyvyn vaikutus työnhakuun ja palveluihin</li><li>Sovitut tukitoimet, esimerkiksi työkykykoordinaattorin palvelu</li></ol><blockquote><p>Älä kirjaa diagnooseja vapaaseen tekstiin. Terveystiedot ovat arkaluonteisia, ja niitä kirjataan vain siltä osin kuin palvelujen järjestäminen edellyttää.</p></blockquote><p>Kommentoi ja ehdota muutoksia suoraan tekstiin.</p>'
+  ),
+  (
+    'e5e5e5e5-0000-4000-8000-000000000010', 'page', 'Työvoimapoliittisen lausunnon perustelumallit', 'fi',
+    'c0c0c0c0-0000-4000-8000-000000000006', 'e0e0e0e0-0000-4000-8000-000000000012', 'in_review',
+    'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '12 days',
+    '<h2>Käyttö</h2><p>Perustelumallit on koottu lausuntojen otantatarkastuksen havainnoista. Mallia muokataan aina yksittäistapauksen tosiasioiden mukaan: pelkkä mallin kopioiminen ei ole perustelu.</p><h2>Mallit</h2><table><thead><tr><th>Tilanne</th><th>Perustelun ydin</th></tr></thead><tbody><tr><td>Työtarjouksesta kieltäytyminen</td><td>Mikä työ tarjottiin ja milloin, miten työnhakija vastasi ja miksi hänen esittämänsä syy ei ole pätevä.</td></tr><tr><td>Työnhakuvelvollisuuden laiminlyönti</td><td>Mitä työllistymissuunnitelmassa sovittiin, mitä jäi tekemättä ja miten työnhakijaa muistutettiin.</td></tr><tr><td>Päätoiminen opiskelu</td><td>Opintojen laajuus ja kesto sekä työnhakijan oma selvitys.</td></tr></tbody></table><p>Juridisen sparrausverkoston jäsenet voivat kommentoida malleja ennen niiden hyväksymistä.</p>'
+  )
+) as doc (id, kind, title, language, owner, network, status, created_by, created_at, html);
+
+-- The first meeting's minutes, as create_minutes_document would have made them.
+insert into public.documents (
+  id, kind, title, language, owner_organisation_id, network_id, status, created_by, created_at,
+  updated_at, html, text
+)
+select 'e5e5e5e5-0000-4000-8000-000000000011', 'page',
+  meeting.title || ' – ' || to_char(meeting.starts_at at time zone 'Europe/Helsinki', 'DD.MM.YYYY'),
+  'fi', 'c0c0c0c0-0000-4000-8000-000000000006', meeting.network_id, 'draft', meeting.created_by,
+  meeting.ends_at + interval '1 hour', meeting.ends_at + interval '1 hour', meeting.minutes_html,
+  btrim(regexp_replace(regexp_replace(meeting.minutes_html, '<[^>]+>', ' ', 'g'), '\s+', ' ', 'g'))
+from public.meetings as meeting
+where meeting.id = 'e3e3e3e3-0000-4000-8000-000000000001';
+
+update public.meetings
+set minutes_document_id = 'e5e5e5e5-0000-4000-8000-000000000011'
+where id = 'e3e3e3e3-0000-4000-8000-000000000001';
+
+insert into public.document_permissions (document_id, user_id, organisation_id, network_id, level, granted_by, granted_at) values
+  ('e5e5e5e5-0000-4000-8000-000000000001', null, 'c0c0c0c0-0000-4000-8000-000000000002', null, 'comment',
+   'a1a1a1a1-0000-4000-8000-000000000004', now() - interval '30 days'),
+  ('e5e5e5e5-0000-4000-8000-000000000009', 'a1a1a1a1-0000-4000-8000-000000000001', null, null, 'edit',
+   'a1a1a1a1-0000-4000-8000-000000000004', now() - interval '5 days'),
+  ('e5e5e5e5-0000-4000-8000-000000000009', 'a1a1a1a1-0000-4000-8000-000000000009', null, null, 'view',
+   'a1a1a1a1-0000-4000-8000-000000000004', now() - interval '4 days'),
+  ('e5e5e5e5-0000-4000-8000-000000000010', null, null, 'e0e0e0e0-0000-4000-8000-000000000010', 'comment',
+   'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '10 days');

@@ -32,11 +32,13 @@ export interface MeetingWithTexts extends Meeting {
   agenda_text: string;
   minutes_html: string;
   minutes_text: string;
+  /** The co-edited minutes, once a coordinator has started them. */
+  minutes_document_id: string | null;
 }
 
 const meetingColumns =
   "id, network_id, title, starts_at, ends_at, location, video_url, capacity, registration_open, registered_count, waitlisted_count, created_at, updated_at, cancelled_at";
-const meetingWithTextColumns = `${meetingColumns}, agenda_html, agenda_text, minutes_html, minutes_text`;
+const meetingWithTextColumns = `${meetingColumns}, agenda_html, agenda_text, minutes_html, minutes_text, minutes_document_id`;
 
 export const pastMeetingsLimit = 50;
 

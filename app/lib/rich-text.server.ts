@@ -92,6 +92,45 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, options);
 }
 
+/**
+ * Co-edited documents are longer than posts: they keep every heading level, tables and the marks
+ * that anchor comment threads (with their thread ids). Links get the same treatment as in posts.
+ */
+const documentOptions: sanitizeHtml.IOptions = {
+  ...options,
+  allowedTags: [
+    ...allowedTags,
+    "h1",
+    "h4",
+    "h5",
+    "h6",
+    "sub",
+    "sup",
+    "mark",
+    "table",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+  ],
+  allowedAttributes: {
+    a: ["href", "rel", "target"],
+    mark: ["data-thread-ids"],
+    th: ["colspan", "rowspan", "scope"],
+    td: ["colspan", "rowspan"],
+    ol: ["start"],
+  },
+  transformTags: { a: options.transformTags?.a ?? "a" },
+};
+
+/** sanitizeRichText for documents: also h1–h6, tables, sub/sup and comment marks. */
+export function sanitizeDocumentHtml(html: string): string {
+  return sanitizeHtml(html, documentOptions);
+}
+
 function escapeHtml(text: string): string {
   return text
     .replaceAll("&", "&amp;")

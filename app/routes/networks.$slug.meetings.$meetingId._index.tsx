@@ -22,6 +22,7 @@ import { RichTextContent } from "~/components/rich-text/rich-text-content";
 import { clearRichTextDraft } from "~/components/rich-text/rich-text-draft";
 import { buttonClass } from "~/components/ui/button";
 import { type DbErrorKey, dbErrorKey, statusForDbError } from "~/lib/db-errors";
+import { createMinutesDocument } from "~/lib/documents.server";
 import { getLocale } from "~/lib/i18n.server";
 import {
   cancelMeetingRegistration,
@@ -55,6 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       meeting: meetingFacts(meeting, mine?.status ?? null, locale),
       agendaHtml: sanitizeRichText(meeting.agenda_html),
       minutesHtml: sanitizeRichText(meeting.minutes_html),
+      minutesDocumentId: meeting.minutes_document_id,
       registered: registrations.filter((each) => each.status === "registered"),
       waitlisted: registrations.filter((each) => each.status === "waitlisted"),
       // Which controls to show; the database decides whether each action is allowed.
@@ -89,6 +91,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const error = await cancelMeetingRegistration(client, meeting.id);
     if (!error) throw redirect(`${base}?done=registrationCancelled`, { headers });
     return refusal(error, headers);
+  }
+  if (intent === "createMinutesDocument") {
+    // create_minutes_document decides (coordinators of an open network) and returns the same
+    // document on a second click.
+    const created = await createMinutesDocument(client, meeting.id);
+    if ("id" in created) throw redirect(`/documents/${created.id}`, { headers });
+    const key = dbErrorKey(created.error);
+    if (key === "unavailable") console.error("Creating the minutes document failed", created.error);
+    return data<ActionData>({ formError: { db: key } }, { status: statusForDbError[key], headers });
   }
   return data<ActionData>({ formError: { db: "invalidValue" } }, { status: 400, headers });
 }
@@ -134,6 +145,7 @@ export default function MeetingPage() {
     meeting,
     agendaHtml,
     minutesHtml,
+    minutesDocumentId,
     registered,
     waitlisted,
     canRegister,
@@ -238,6 +250,28 @@ export default function MeetingPage() {
         <h3 id="minutes-heading" className="text-xl font-semibold">
           {t("meetings.minutes")}
         </h3>
+        {minutesDocumentId ? (
+          <p>
+            <Link to={`/documents/${minutesDocumentId}`} className={buttonClass("secondary")}>
+              {t("documents.minutes.open")}
+            </Link>
+          </p>
+        ) : canEdit ? (
+          <Form method="post" className="space-y-2">
+            <p className="text-sm text-slate-700">{t("documents.minutes.hint")}</p>
+            <button
+              type="submit"
+              name="intent"
+              value="createMinutesDocument"
+              className={buttonClass("secondary")}
+              disabled={busy}
+            >
+              {busy && navigation.formData?.get("intent") === "createMinutesDocument"
+                ? t("documents.minutes.creating")
+                : t("documents.minutes.create")}
+            </button>
+          </Form>
+        ) : null}
         {minutesHtml ? <RichTextContent html={minutesHtml} /> : <p>{t("meetings.noMinutes")}</p>}
       </section>
 

@@ -289,6 +289,18 @@ begin
 end;
 $$;
 
+-- Whether `thread` is a thread (a first comment) of `document`. security definer: a policy on
+-- document_comments cannot query document_comments itself (Postgres refuses the recursion).
+create function private.is_document_thread(thread uuid, document uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (
+    select 1 from public.document_comments as comment
+    where comment.id = thread and comment.document_id = document and comment.thread_id is null
+  )
+$$;
+
 -- Who may manage a document's permissions: its creator, the owner organisation's admins and
 -- the coordinators of its network.
 create function private.manages_document(document uuid) returns boolean
@@ -315,8 +327,10 @@ as $$
   select pg_notify('verkko_document_access', payload::text)
 $$;
 
+-- The triggers are security definer: they also fire for API roles (a coordinator saving the
+-- network's settings through the REST API), who may execute no private function.
 create function private.document_access_changed_by_permission() returns trigger
-language plpgsql
+language plpgsql security definer
 set search_path = ''
 as $$
 begin
@@ -327,7 +341,7 @@ end;
 $$;
 
 create function private.document_access_changed_by_membership() returns trigger
-language plpgsql
+language plpgsql security definer
 set search_path = ''
 as $$
 begin
@@ -337,8 +351,19 @@ begin
 end;
 $$;
 
+-- The home organisation decides organisation grants and whether someone is a guest.
+create function private.document_access_changed_by_profile() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  perform private.announce_document_access(jsonb_build_object('user', new.id));
+  return null;
+end;
+$$;
+
 create function private.document_access_changed_by_document() returns trigger
-language plpgsql
+language plpgsql security definer
 set search_path = ''
 as $$
 begin
@@ -348,7 +373,7 @@ end;
 $$;
 
 create function private.document_access_changed_by_network() returns trigger
-language plpgsql
+language plpgsql security definer
 set search_path = ''
 as $$
 begin
@@ -366,6 +391,10 @@ create trigger network_members_announce_document_access
 create trigger organisation_members_announce_document_access
   after update or delete on public.organisation_members
   for each row execute function private.document_access_changed_by_membership();
+create trigger profiles_announce_document_access
+  after update of home_organisation_id on public.profiles
+  for each row when (old.home_organisation_id is distinct from new.home_organisation_id)
+  execute function private.document_access_changed_by_profile();
 create trigger documents_announce_access
   after update of network_id, owner_organisation_id, status, created_by on public.documents
   for each row execute function private.document_access_changed_by_document();
@@ -631,6 +660,8 @@ create trigger document_comments_notify
 revoke all on public.documents, public.document_states, public.document_updates,
   public.document_permissions, public.document_versions, public.document_restores,
   public.document_comments from anon, authenticated;
+-- Not even service_role: the live state and its log have one writer, the collab server (owner).
+revoke all on public.document_states, public.document_updates from service_role;
 grant select on public.documents, public.document_permissions, public.document_versions,
   public.document_restores, public.document_comments to authenticated;
 grant update (title, kind, language) on public.documents to authenticated;
@@ -655,7 +686,7 @@ grant execute on function
   private.writable_network_ids(),
   private.coordinated_network_ids(),
   private.readable_document_ids(),
-  private.manages_document(uuid)
+  private.is_document_thread(uuid, uuid)
 to authenticated;
 
 revoke all on function
@@ -722,15 +753,7 @@ on public.document_comments for insert to authenticated
 with check (
   author_id = (select auth.uid())
   and public.document_access(document_id) in ('comment', 'edit')
-  and (
-    thread_id is null
-    or exists (
-      select 1 from public.document_comments as thread
-      where thread.id = document_comments.thread_id
-        and thread.document_id = document_comments.document_id
-        and thread.thread_id is null
-    )
-  )
+  and (thread_id is null or private.is_document_thread(thread_id, document_id))
 );
 
 create policy "authors edit their own comments while they may comment"

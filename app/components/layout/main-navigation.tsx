@@ -17,6 +17,7 @@ interface NavigationItem {
 const allItems: NavigationItem[] = [
   { to: "/", label: "navigation.home", end: true },
   { to: "/networks", label: "navigation.networks", visible: (access) => access.active },
+  { to: "/documents", label: "documents.title", visible: (access) => access.active },
   {
     to: "/admin/organisation",
     label: "navigation.organisationAdmin",

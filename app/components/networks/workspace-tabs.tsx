@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 const tabs: { path: string; label: ParseKeys; coordinatorsOnly?: boolean }[] = [
   { path: "", label: "networks.tabs.overview" },
   { path: "/discussions", label: "networks.tabs.discussions" },
+  { path: "/documents", label: "documents.title" },
   { path: "/meetings", label: "networks.tabs.meetings" },
   { path: "/tasks", label: "networks.tabs.tasks" },
   { path: "/members", label: "networks.tabs.members" },

@@ -1,4 +1,4 @@
-/** The networks demo data: loads, is consistent with the rules, and each demo user sees their part. */
+/** The networks and documents demo data: loads, is consistent with the rules, and each demo user sees their part. */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../../server/embedded/migrate";
@@ -161,6 +161,79 @@ describe.each(availableBackends())("networks demo data on %s", (backend) => {
       .eq("network_id", integrationsNetwork);
     expect(error).toBeNull();
     expect(data).toHaveLength(2);
+  });
+
+  it("has demo documents: every kind but one, two in Swedish, shared beyond their networks, and minutes", async () => {
+    const [documents] = await rows<{ total: number; swedish: number; kinds: number; untagged: number; states: number }>(
+      `select count(*)::int as total,
+              count(*) filter (where language = 'sv')::int as swedish,
+              count(distinct kind)::int as kinds,
+              count(*) filter (where text <> '' and text not like '%<%')::int as untagged,
+              (select count(*)::int from public.document_states) as states
+       from public.documents`,
+    );
+    // The live states are built by the collab server when each document is first opened.
+    expect(documents).toEqual({ total: 11, swedish: 2, kinds: 6, untagged: 11, states: 0 });
+    const grants = await rows<{ kind: string; level: string }>(
+      `select case when user_id is not null then 'user' when organisation_id is not null then 'organisation'
+                   else 'network' end as kind, level::text
+       from public.document_permissions order by 1, 2`,
+    );
+    expect(grants).toEqual([
+      { kind: "network", level: "comment" },
+      { kind: "organisation", level: "comment" },
+      { kind: "user", level: "edit" },
+      { kind: "user", level: "view" },
+    ]);
+    const [minutes] = await rows<{ linked: boolean }>(
+      `select meeting.minutes_document_id = doc.id and doc.html = meeting.minutes_html as linked
+       from public.meetings as meeting join public.documents as doc on doc.id = meeting.minutes_document_id`,
+    );
+    expect(minutes).toEqual({ linked: true });
+  });
+
+  it("gives each demo user the access to the demo documents that the rules say", async () => {
+    const person = (n: number) => `a1a1a1a1-0000-4000-8000-00000000000${n}`;
+    const doc = (n: number) => `e5e5e5e5-0000-4000-8000-0000000000${String(n).padStart(2, "0")}`;
+    // Document number → level; absent: no access. 1 service-need assessment (Tampere's members-only
+    // network, shared with Helsinki to comment), 2 unemployment-security interpretation, 3
+    // integration plan, 4 disruption notice (the ICT network with the guest), 5 and 6 Swedish, 7
+    // legal interpretation, 8 checklist, 9 Olli's draft (shared with Aino and Helmi), 10 the
+    // editorial board's models (shared with the legal-sparring network to comment), 11 minutes.
+    const expected: Record<string, Record<number, string>> = {
+      aino: { 1: "edit", 2: "edit", 3: "edit", 4: "edit", 5: "edit", 6: "edit", 7: "edit", 8: "edit", 9: "edit", 10: "comment", 11: "edit" },
+      kalle: { 1: "view", 2: "edit", 3: "edit", 4: "edit", 5: "view", 6: "edit", 7: "edit", 8: "view", 10: "edit", 11: "edit" },
+      liisa: { 2: "view", 3: "view", 4: "view", 5: "view", 6: "view", 7: "edit", 8: "view", 10: "edit", 11: "view" },
+      // Tampere's admin edits Tampere's documents; an observer of the legal-sparring network only views.
+      olli: { 1: "edit", 2: "edit", 3: "view", 4: "view", 5: "view", 6: "view", 7: "view", 8: "edit", 9: "edit", 10: "view", 11: "edit" },
+      paula: { 2: "view", 3: "view", 4: "view", 5: "view", 6: "view", 7: "view", 8: "view", 11: "view" },
+      helmi: { 1: "comment", 2: "edit", 3: "edit", 4: "view", 5: "edit", 6: "edit", 7: "edit", 8: "edit", 9: "view", 10: "comment", 11: "edit" },
+      ville: { 4: "edit" },
+      pekka: {},
+      sanna: {},
+    };
+    const ids: Record<string, number> = { aino: 1, kalle: 2, liisa: 3, olli: 4, paula: 5, pekka: 6, sanna: 7, ville: 8, helmi: 9 };
+    for (const [name, levels] of Object.entries(expected)) {
+      const seen = await stack.db.transaction({ role: "authenticated", sub: person(ids[name] ?? 0) }, async (tx) => {
+        const { rows: visible } = await tx.query<{ id: string; access: string }>(
+          "select id, public.document_access(id) as access from public.documents",
+        );
+        return Object.fromEntries(visible.map((row) => [row.id, row.access]));
+      });
+      const wanted = Object.fromEntries(Object.entries(levels).map(([n, level]) => [doc(Number(n)), level]));
+      expect(seen, name).toEqual(wanted);
+    }
+  });
+
+  it("lets Ville open only the disruption notice, and tells Helmi she may comment on Tampere's assessment", async () => {
+    const ville = await signIn("ville.toimittaja@ictpalvelu.example");
+    const { data, error } = await ville.from("documents").select("id, title");
+    expect(error).toBeNull();
+    expect(data?.map((row) => row.id)).toEqual(["e5e5e5e5-0000-4000-8000-000000000004"]);
+    const helmi = await signIn("helmi.hakala@helsinki.example");
+    const access = await helmi.rpc("document_access", { document_id: "e5e5e5e5-0000-4000-8000-000000000001" });
+    expect(access.error).toBeNull();
+    expect(access.data).toBe("comment");
   });
 
   it("lets Ville, a guest, read the ICT network he is in", async () => {
