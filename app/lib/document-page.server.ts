@@ -19,6 +19,7 @@ import {
 import type { Locale } from "./i18n";
 import { networkName } from "./network";
 import { organisationName } from "./organisations.server";
+import { activeUserForResource } from "./resource-access.server";
 import { sanitizeDocumentHtml } from "./rich-text.server";
 import { getSupabase } from "./supabase.server";
 
@@ -129,7 +130,8 @@ export type CollabTokenResult =
   | { kind: "issued"; session: CollabSession }
   | { kind: "notFound" }
   | { kind: "unavailable" }
-  | { kind: "crossSite" };
+  | { kind: "crossSite" }
+  | { kind: "signedOut" };
 
 /**
  * Whether a POST comes from this site's own pages. The session cookie is SameSite=Lax, which
@@ -149,9 +151,11 @@ export async function issueCollabSession(
   context: AppLoadContext,
   documentId: string | undefined,
 ): Promise<{ result: CollabTokenResult; headers: Headers }> {
-  const { user } = await requireActiveUser(request, context);
   const { client, headers } = getSupabase(request, context);
   if (!isSameOriginPost(request)) return { result: { kind: "crossSite" }, headers };
+  // A script asks, so a signed-out person gets a status rather than the login page.
+  const user = await activeUserForResource(request, context);
+  if (!user) return { result: { kind: "signedOut" }, headers };
   const id = documentIdSchema.safeParse(documentId);
   if (!id.success) return { result: { kind: "notFound" }, headers };
   const access = await accessOf(client, id.data);

@@ -78,7 +78,8 @@ function exportMark(_editor: LexicalEditor, node: LexicalNode): DOMExportOutput 
  * (browsers keep it), which would lose every table.
  */
 const exportConfig: Partial<EditorDOMRenderConfig> = {
-  $shouldExclude: (node) => !$isMarkNode(node) && $isElementNode(node) && node.excludeFromCopy("html"),
+  $shouldExclude: (node) =>
+    !$isMarkNode(node) && $isElementNode(node) && node.excludeFromCopy("html"),
   $exportDOM: (node, editor) => {
     const output = DEFAULT_EDITOR_DOM_CONFIG.$exportDOM(node, editor);
     const { after } = output;
@@ -144,7 +145,12 @@ function bindEditor(state: Uint8Array | null): BoundEditor {
       syncYjsChangesToLexical(binding, silentProvider, events, false, noCursors);
     }
   };
-  sharedRoot.observeDeep(onYjsChanges as (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => void);
+  sharedRoot.observeDeep(
+    onYjsChanges as (
+      events: Y.YEvent<Y.AbstractType<unknown>>[],
+      transaction: Y.Transaction,
+    ) => void,
+  );
   const removeUpdateListener = editor.registerUpdateListener(
     ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
       if (!tags.has(SKIP_COLLAB_TAG)) {
@@ -171,7 +177,12 @@ function bindEditor(state: Uint8Array | null): BoundEditor {
     doc,
     settle,
     destroy() {
-      sharedRoot.unobserveDeep(onYjsChanges as (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => void);
+      sharedRoot.unobserveDeep(
+        onYjsChanges as (
+          events: Y.YEvent<Y.AbstractType<unknown>>[],
+          transaction: Y.Transaction,
+        ) => void,
+      );
       removeUpdateListener();
       binding.root.destroy(binding);
       doc.destroy();
@@ -346,10 +357,16 @@ function nearestOccurrence(text: string, quote: string, hint: number): number {
 }
 
 /** The text node and offset at `position`; `end` prefers the node a range ends in. */
-function pointAt(segments: TextSegment[], position: number, end: boolean): TextSegment & { offset: number } {
+function pointAt(
+  segments: TextSegment[],
+  position: number,
+  end: boolean,
+): TextSegment & { offset: number } {
   const found = segments.find(({ node, start }) => {
     const length = node.getTextContentSize();
-    return end ? position > start && position <= start + length : position >= start && position < start + length;
+    return end
+      ? position > start && position <= start + length
+      : position >= start && position < start + length;
   });
   if (!found) throw new Error(`no text at offset ${position}`);
   return { ...found, offset: position - found.start };

@@ -28,7 +28,10 @@ export function serverEditsOf(db: Database) {
       });
     };
     const anchor = (commentId: string) =>
-      enqueue(() => anchorCommentThread(db, commentId, openDocument), `anchoring comment ${commentId}`);
+      enqueue(
+        () => anchorCommentThread(db, commentId, openDocument),
+        `anchoring comment ${commentId}`,
+      );
 
     const unlisten = await Promise.all([
       db.listen("verkko_document_restore", (restoreId) =>

@@ -42,7 +42,9 @@ function showsContent(doc: Y.Doc, content: SerializedEditorState): boolean {
   try {
     Y.applyUpdate(restored, Y.encodeStateAsUpdate(doc));
     replaceContent(restored, content);
-    return JSON.stringify(deriveContent(restored).content) === JSON.stringify(deriveContent(doc).content);
+    return (
+      JSON.stringify(deriveContent(restored).content) === JSON.stringify(deriveContent(doc).content)
+    );
   } finally {
     restored.destroy();
   }
@@ -135,7 +137,10 @@ export async function applyPendingRestores(
         "update public.document_restores set failure = $2 where id = $1 and applied_at is null",
         [restore.id, message.slice(0, 1000)],
       );
-      console.error(`Restoring version ${restore.version_id} of ${restore.document_id} failed`, error);
+      console.error(
+        `Restoring version ${restore.version_id} of ${restore.document_id} failed`,
+        error,
+      );
     }
   }
   return applied;

@@ -48,7 +48,11 @@ const { values: args } = parseArgs({
 });
 
 const quick = args.quick;
-const list = (value: string) => value.split(",").map((item) => Number(item.trim()));
+const list = (value: string) =>
+  value
+    .split(",")
+    .filter((item) => item.trim() !== "")
+    .map((item) => Number(item.trim()));
 const servers = args.servers.split(",").map((item) => item.trim());
 const singles = quick ? [5, 10] : list(args.single);
 const levels = quick ? [50, 100] : list(args.levels);

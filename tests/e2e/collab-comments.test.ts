@@ -176,9 +176,10 @@ describe("comments on a co-edited document", () => {
 
     // Clicking the marked text brings its thread forward; resolving tucks it away.
     await mark(page, secondPassage).click();
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
-      .toBe(`Kommenttiketju: ${secondPassage}`);
+    await expect.poll(() => thread(page, secondPassage).getAttribute("aria-current")).toBe("true");
+    // …and a thread's quote shows its passage in the text, highlighted.
+    await thread(page, firstPassage).getByRole("button", { name: firstPassage }).click();
+    await mark(page, firstPassage).and(page.locator(".editor-mark-active")).waitFor();
     await thread(page, secondPassage)
       .getByRole("button", { name: "Merkitse ratkaistuksi" })
       .click();

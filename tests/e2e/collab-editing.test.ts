@@ -200,7 +200,9 @@ describe("co-editing a document", () => {
     await session.signIn(liisa.email);
     await openDocument(page);
     const editor = editorOf(page);
-    await page.getByText("Sinulla on lukuoikeus", { exact: false }).waitFor();
+    await page
+      .getByText("Sinulla on lukuoikeus: voit lukea asiakirjaa", { exact: false })
+      .waitFor();
     expect(await editor.getAttribute("contenteditable")).toBe("false");
     expect(await page.getByRole("toolbar").count()).toBe(0);
     await expectNoSeriousAxeViolations(page, "the document page for a reader");
@@ -247,7 +249,8 @@ describe("co-editing a document", () => {
     // A document she may not open does not exist, as far as she can tell.
     const hidden = await kalleClient.rpc("create_document", { title: "Kallen oma luonnos" });
     if (hidden.error) throw hidden.error;
-    expect((await askToken(hidden.data as string)).status).toBe(404);
+    const refused = await askToken(hidden.data as string);
+    expect(refused, JSON.stringify(refused)).toMatchObject({ status: 404 });
     // Another site cannot make her browser fetch one, even with her cookies.
     const cookies = await page.context().cookies(session.url);
     const crossSite = await fetch(`${session.url}/documents/${documentId}/collab-token`, {
@@ -273,7 +276,9 @@ describe("co-editing a document", () => {
       user_id: aino.id,
     });
     if (downgraded.error) throw downgraded.error;
-    await page.getByText("Sinulla on lukuoikeus", { exact: false }).waitFor({ timeout: 10_000 });
+    await page
+      .getByText("Sinulla on lukuoikeus: voit lukea asiakirjaa", { exact: false })
+      .waitFor({ timeout: 10_000 });
     await editorOf(page).and(page.locator('[contenteditable="false"]')).waitFor();
     expect(await page.getByRole("toolbar").count()).toBe(0);
 

@@ -12,6 +12,17 @@ export interface ServerProcess {
   output(): string;
   /** Sends SIGTERM and resolves with the exit code once the process is gone. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash: nothing is flushed, and a given data directory is kept for a restart. */
+  kill(): Promise<void>;
+}
+
+export interface ServerProcessOptions {
+  timeoutMs?: number;
+  /** Reuse this data directory (and keep it afterwards), e.g. to restart after a kill. */
+  dataDir?: string;
+  port?: number;
+  /** Extra environment, applied last (DATABASE_URL here runs the server on that PostgreSQL). */
+  env?: NodeJS.ProcessEnv;
 }
 
 async function freePort(): Promise<number> {
@@ -36,10 +47,10 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 /** Starts the server (migrating and seeding a new embedded database) and waits for /healthz. */
 export async function startServerProcess(
-  options: { timeoutMs?: number } = {},
+  options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "verkko-e2e-"));
-  const port = await freePort();
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "verkko-e2e-"));
+  const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     VERKKO_DATA_DIR: dataDir,
@@ -51,6 +62,7 @@ export async function startServerProcess(
   for (const name of ["DATABASE_URL", "SUPABASE_URL", "SUPABASE_ANON_KEY", "VERKKO_PUBLIC_URL"]) {
     delete env[name];
   }
+  Object.assign(env, options.env);
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: repoRoot,
     env,
@@ -63,7 +75,9 @@ export async function startServerProcess(
   child.stderr?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+  const cleanUp = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   const url = `http://127.0.0.1:${port}`;
 
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
@@ -96,6 +110,10 @@ export async function startServerProcess(
       const code = await exited(child);
       cleanUp();
       return code;
+    },
+    async kill() {
+      child.kill("SIGKILL");
+      await exited(child);
     },
   };
 }

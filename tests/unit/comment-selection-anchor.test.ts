@@ -45,7 +45,11 @@ beforeEach(() => {
         $createTableCellNode().append($createParagraphNode().append(text(value)));
       $getRoot().append(
         $createHeadingNode("h2").append(text("Palvelutarve")),
-        $createParagraphNode().append(text("Arvioi "), text("tilanne").toggleFormat("bold"), text(" ensin.")),
+        $createParagraphNode().append(
+          text("Arvioi "),
+          text("tilanne").toggleFormat("bold"),
+          text(" ensin."),
+        ),
         $createListNode("bullet").append(
           $createListItemNode().append(text("Haastattelu")),
           $createListItemNode().append(text("Suunnitelma")),

@@ -24,8 +24,8 @@ export async function requestCollabSession(documentId: string): Promise<SessionA
   } catch {
     return { kind: "failed" };
   }
-  // A signed-out (or no longer active) person is redirected to /login or /access.
-  if (response.redirected || response.status === 401) return { kind: "signedOut" };
+  // 401: signed out or no longer active (a redirect would be the login page, never JSON).
+  if (response.status === 401 || response.redirected) return { kind: "signedOut" };
   if (response.status === 404) return { kind: "notFound" };
   if (response.status === 503) return { kind: "unavailable" };
   if (!response.ok) return { kind: "failed" };

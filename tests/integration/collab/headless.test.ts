@@ -49,10 +49,22 @@ function browserText(state: Uint8Array): string {
   });
   const doc = new Y.Doc();
   const provider = { awareness: { getStates: () => new Map(), getLocalState: () => null } };
-  const binding = createBinding(editor, provider as unknown as Provider, "document-id", doc, new Map([["document-id", doc]]));
+  const binding = createBinding(
+    editor,
+    provider as unknown as Provider,
+    "document-id",
+    doc,
+    new Map([["document-id", doc]]),
+  );
   binding.root.getSharedType().observeDeep((events, transaction) => {
     if (transaction.origin !== binding) {
-      syncYjsChangesToLexical(binding, provider as unknown as Provider, events as Y.YEvent<Y.Text>[], false, () => undefined);
+      syncYjsChangesToLexical(
+        binding,
+        provider as unknown as Provider,
+        events as Y.YEvent<Y.Text>[],
+        false,
+        () => undefined,
+      );
     }
   });
   Y.applyUpdate(doc, state);
@@ -127,7 +139,9 @@ describe("headless Lexical on the server", () => {
   });
 
   it("wraps a quote across formatting and blocks, and says so when the quote is gone", () => {
-    const doc = docOf(initialStateFromHtml("<p>Alku <b>lihava</b> loppu.</p><p>Toinen kappale.</p>"));
+    const doc = docOf(
+      initialStateFromHtml("<p>Alku <b>lihava</b> loppu.</p><p>Toinen kappale.</p>"),
+    );
     expect(wrapQuoteInMark(doc, "thread-1", "lihava loppu.\n\nToinen", 0)).toBe(true);
     const marked = deriveContent(doc).content.root.children.flatMap((block) =>
       "children" in block ? (block.children as { type: string }[]) : [],
@@ -139,7 +153,12 @@ describe("headless Lexical on the server", () => {
   it("keeps marks through the browser's binding", () => {
     const doc = docOf(initialStateFromHtml("<p>Merkitty kohta.</p>"));
     wrapQuoteInMark(doc, "thread-9", "kohta", 9);
-    const editor = createHeadlessEditor({ nodes: documentNodes, onError: (error) => { throw error; } });
+    const editor = createHeadlessEditor({
+      nodes: documentNodes,
+      onError: (error) => {
+        throw error;
+      },
+    });
     editor.setEditorState(editor.parseEditorState(deriveContent(doc).content));
     const ids = editor
       .getEditorState()

@@ -186,16 +186,18 @@ describe.each(availableBackends())("document persistence on %s", (backend) => {
       ).rows;
     // A minute and more goes by (the database's clock decides what is due).
     const aMinuteLater = () =>
-      db.query(
-        `update public.documents set created_at = created_at - interval '61 seconds' where id = $1;`,
-        [id],
-      ).then(() =>
-        db.query(
-          `update public.document_versions set created_at = created_at - interval '61 seconds'
-           where document_id = $1`,
+      db
+        .query(
+          `update public.documents set created_at = created_at - interval '61 seconds' where id = $1;`,
           [id],
-        ),
-      );
+        )
+        .then(() =>
+          db.query(
+            `update public.document_versions set created_at = created_at - interval '61 seconds'
+           where document_id = $1`,
+            [id],
+          ),
+        );
 
     // Within a minute of creation: not due, however much was written.
     store.append(id, typeParagraph(doc, "Umalta."), uma);
@@ -246,7 +248,10 @@ describe.each(availableBackends())("document persistence on %s", (backend) => {
       },
     });
     const warnings: unknown[] = [];
-    const log = new UpdateLog(flaky, { batchMs: 20, onWriteError: (error) => warnings.push(error) });
+    const log = new UpdateLog(flaky, {
+      batchMs: 20,
+      onWriteError: (error) => warnings.push(error),
+    });
     log.append(id, typeParagraph(doc, "Sitkeä."), cilla);
     await expect(log.flush()).rejects.toThrow("connection reset");
     expect(log.size).toBe(1);

@@ -86,7 +86,13 @@ describe.each(availableBackends())("server edits on %s", (backend) => {
     expect(textOf(doc)).toBe("Ensimmäinen versio.");
 
     expect(await versionsOf(id)).toEqual([
-      { number: 1, kind: "named", text: "Ensimmäinen versio.", restored_from: null, created_by: cilla },
+      {
+        number: 1,
+        kind: "named",
+        text: "Ensimmäinen versio.",
+        restored_from: null,
+        created_by: cilla,
+      },
       {
         number: 2,
         kind: "auto",
@@ -94,7 +100,13 @@ describe.each(availableBackends())("server edits on %s", (backend) => {
         restored_from: null,
         created_by: null,
       },
-      { number: 3, kind: "restore", text: "Ensimmäinen versio.", restored_from: version, created_by: cilla },
+      {
+        number: 3,
+        kind: "restore",
+        text: "Ensimmäinen versio.",
+        restored_from: version,
+        created_by: cilla,
+      },
     ]);
     const { rows } = await db.query<{ applied: boolean; failure: string | null }>(
       "select applied_at is not null as applied, failure from public.document_restores where id = $1",
@@ -120,7 +132,9 @@ describe.each(availableBackends())("server edits on %s", (backend) => {
     );
     await applyPendingRestores(db, openDocument, restore);
     // As if the server died before marking it: the content is already the version's.
-    await db.query("update public.document_restores set applied_at = null where document_id = $1", [id]);
+    await db.query("update public.document_restores set applied_at = null where document_id = $1", [
+      id,
+    ]);
     const before = textOf(doc);
     const updates: Uint8Array[] = [];
     doc.on("update", (update: Uint8Array) => updates.push(update));
@@ -146,7 +160,9 @@ describe.each(availableBackends())("server edits on %s", (backend) => {
       "select applied_at, failure from public.document_restores where id = $1",
       [restoreId],
     );
-    expect(rows).toEqual([{ applied_at: null, failure: "the version has no Lexical content to restore" }]);
+    expect(rows).toEqual([
+      { applied_at: null, failure: "the version has no Lexical content to restore" },
+    ]);
     expect(await applyPendingRestores(db, openDocument, restoreId)).toBe(0);
   });
 
@@ -172,7 +188,9 @@ describe.each(availableBackends())("server edits on %s", (backend) => {
       "select html from public.documents where id = $1",
       [id],
     );
-    expect(stored[0]?.html).toContain(`<mark data-thread-ids="${thread}"><span>viikon kuluessa</span></mark>`);
+    expect(stored[0]?.html).toContain(
+      `<mark data-thread-ids="${thread}"><span>viikon kuluessa</span></mark>`,
+    );
     // Again: nothing to do.
     expect(await anchorCommentThread(db, thread, openDocument)).toBe(true);
   });
@@ -197,7 +215,9 @@ describe.each(availableBackends())("server edits on %s", (backend) => {
   it("applies restores and anchors threads when the database announces them", async () => {
     const { id, doc, version, openDocument } = await editedDocument();
     // Only this test's restore: the fixture's own (a version without content) would fail loudly.
-    await db.query("update public.document_restores set failure = 'not this test' where applied_at is null");
+    await db.query(
+      "update public.document_restores set failure = 'not this test' where applied_at is null",
+    );
     const stop = await serverEditsOf(db)(openDocument);
     try {
       const { restore } = await asCilla<{ restore: string }>(
@@ -205,13 +225,16 @@ describe.each(availableBackends())("server edits on %s", (backend) => {
         [version],
       );
       await expect
-        .poll(async () => {
-          const { rows } = await db.query<{ applied: boolean }>(
-            "select applied_at is not null as applied from public.document_restores where id = $1",
-            [restore],
-          );
-          return rows[0]?.applied;
-        }, { timeout: 10_000 })
+        .poll(
+          async () => {
+            const { rows } = await db.query<{ applied: boolean }>(
+              "select applied_at is not null as applied from public.document_restores where id = $1",
+              [restore],
+            );
+            return rows[0]?.applied;
+          },
+          { timeout: 10_000 },
+        )
         .toBe(true);
       expect(textOf(doc)).toBe("Ensimmäinen versio.");
 
@@ -221,13 +244,16 @@ describe.each(availableBackends())("server edits on %s", (backend) => {
         [id, cilla],
       );
       await expect
-        .poll(async () => {
-          const { rows } = await db.query<{ anchored: boolean }>(
-            "select anchored_at is not null as anchored from public.document_comments where id = $1",
-            [thread],
-          );
-          return rows[0]?.anchored;
-        }, { timeout: 10_000 })
+        .poll(
+          async () => {
+            const { rows } = await db.query<{ anchored: boolean }>(
+              "select anchored_at is not null as anchored from public.document_comments where id = $1",
+              [thread],
+            );
+            return rows[0]?.anchored;
+          },
+          { timeout: 10_000 },
+        )
         .toBe(true);
     } finally {
       await stop();

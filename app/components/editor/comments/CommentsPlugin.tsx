@@ -71,11 +71,11 @@ export function CommentsPlugin(props: {
       if (!known) return;
       if (known.resolved) setShowResolved(true);
       setActiveThreadId(known.id);
-      requestAnimationFrame(() => {
-        const element = threadElements.current.get(known.id);
-        element?.scrollIntoView({ block: "nearest" });
-        element?.focus({ preventScroll: true });
-      });
+      // The thread comes into view, but the focus stays in the text: an editor who clicks
+      // marked text to type there must not be taken to the panel.
+      requestAnimationFrame(() =>
+        threadElements.current.get(known.id)?.scrollIntoView({ block: "nearest" }),
+      );
     },
     [threads],
   );

@@ -46,6 +46,7 @@ export const CommentThreadView = forwardRef<
       tabIndex={-1}
       aria-label={t("comments.thread", { quote: truncate(thread.quote, 80) })}
       data-thread-id={thread.id}
+      aria-current={props.active ? "true" : undefined}
       className={`space-y-3 rounded-md border bg-white p-3 ${
         props.active ? "border-amber-700 ring-2 ring-amber-700" : "border-slate-300"
       }`}
