@@ -10,11 +10,11 @@ import type { DbErrorLike } from "./db-errors";
 import { isUuid } from "./discussion-form";
 import {
   type ComparedText,
+  currentRef,
   type Moment,
   type RestoreStatus,
   type VersionKind,
   type VersionListItem,
-  currentRef,
 } from "./document-history";
 import type { Locale } from "./i18n";
 

@@ -5,9 +5,9 @@
  */
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -180,7 +180,9 @@ export default function DocumentHistory() {
         {canEdit ? null : <p className="text-slate-800">{t("history.readOnly")}</p>}
       </div>
 
-      {restore ? <RestoreProgress status={restore} checkAgainHref={withParams({})} /> : null}
+      {restore ? (
+        <RestoreProgress status={restore} checkAgainHref={`${base}?${searchParams.toString()}`} />
+      ) : null}
       {restoreFailure ? (
         <Notice tone="warning">
           <p className="font-semibold">{t("history.restore.failedTitle")}</p>

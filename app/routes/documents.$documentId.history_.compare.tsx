@@ -3,7 +3,7 @@
  * paragraph by paragraph. `?from=` and `?to=` are version ids or "current". Computed on the
  * server, so the browser receives the result rather than two whole texts.
  */
-import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";

@@ -25,6 +25,8 @@ export interface CollabServerOptions {
   maxConnectionsPerDocument?: number;
   maxMessageBytes?: number;
   compactDebounceMs?: number;
+  /** While changes keep coming, compact at least this often. */
+  compactMaxWaitMs?: number;
   /** Keep-alive ping interval; a socket that misses one ping is dropped. */
   pingIntervalMs?: number;
   path?: string;
@@ -51,6 +53,7 @@ export const defaultCollabLimits = {
   maxConnectionsPerDocument: 200,
   maxMessageBytes: 2 * 1024 * 1024,
   compactDebounceMs: 2000,
+  compactMaxWaitMs: 30_000,
   pingIntervalMs: 30_000,
 } as const;
 
@@ -63,6 +66,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     persistence: options.persistence,
     metrics,
     compactDebounceMs: options.compactDebounceMs ?? defaultCollabLimits.compactDebounceMs,
+    compactMaxWaitMs: options.compactMaxWaitMs ?? defaultCollabLimits.compactMaxWaitMs,
   });
   const limit = new ConnectionLimit(
     options.maxConnectionsPerDocument ?? defaultCollabLimits.maxConnectionsPerDocument,

@@ -22,6 +22,8 @@ export interface RoomOptions {
   persistence: DocumentPersistence;
   metrics: CollabMetrics;
   compactDebounceMs: number;
+  /** Compacts at least this often while changes keep coming. */
+  compactMaxWaitMs: number;
 }
 
 interface AwarenessChange {
@@ -36,6 +38,7 @@ export class Room {
   /** Which connection set each awareness client id, so one cannot overwrite another's presence. */
   private readonly awarenessOwners = new Map<number, Connection>();
   private compactTimer: NodeJS.Timeout | undefined;
+  private compactDeadline: number | undefined;
   private compaction: Promise<void> = Promise.resolve();
   /**
    * True from the start: a document loaded after a crash may have log rows that no compaction
@@ -111,6 +114,7 @@ export class Room {
   compact(): Promise<void> {
     clearTimeout(this.compactTimer);
     this.compactTimer = undefined;
+    this.compactDeadline = undefined;
     this.compaction = this.compaction.then(async () => {
       if (!this.changedSinceCompaction || this.destroyed) return;
       this.changedSinceCompaction = false;
@@ -151,10 +155,22 @@ export class Room {
       if (connection !== author) connection.send(frame);
     }
     this.changedSinceCompaction = true;
-    clearTimeout(this.compactTimer);
-    this.compactTimer = setTimeout(() => void this.compact(), this.options.compactDebounceMs);
-    this.compactTimer.unref();
+    this.scheduleCompaction();
   };
+
+  /**
+   * Debounced, but at most `compactMaxWaitMs` after the first change since the last compaction:
+   * while someone types without pause the log would otherwise grow (and automatic snapshots
+   * wait) until they stop.
+   */
+  private scheduleCompaction(): void {
+    const now = Date.now();
+    this.compactDeadline ??= now + this.options.compactMaxWaitMs;
+    const delay = Math.max(0, Math.min(this.options.compactDebounceMs, this.compactDeadline - now));
+    clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => void this.compact(), delay);
+    this.compactTimer.unref();
+  }
 
   private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
     if (origin instanceof Connection) {

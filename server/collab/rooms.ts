@@ -11,6 +11,7 @@ export interface RoomsOptions {
   persistence: DocumentPersistence;
   metrics: CollabMetrics;
   compactDebounceMs: number;
+  compactMaxWaitMs: number;
 }
 
 interface Entry {

@@ -63,14 +63,12 @@ export function RestoreProgress(props: { status: RestoreStatus; checkAgainHref: 
   return (
     <Notice tone={slow ? "warning" : "info"}>
       <p>{t("history.restore.pending", { number: status.versionNumber })}</p>
-      {slow ? (
-        <p className="mt-2">
-          {t("history.restore.slow")}{" "}
-          <Link to={props.checkAgainHref} className="underline underline-offset-2">
-            {t("history.restore.checkAgain")}
-          </Link>
-        </p>
-      ) : null}
+      <p className="mt-2">
+        {slow ? `${t("history.restore.slow")} ` : null}
+        <Link to={props.checkAgainHref} reloadDocument className="underline underline-offset-2">
+          {t("history.restore.checkAgain")}
+        </Link>
+      </p>
     </Notice>
   );
 }

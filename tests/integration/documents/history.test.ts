@@ -9,6 +9,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { RestoreStatus } from "~/lib/document-history";
 import {
   getComparedText,
@@ -20,14 +21,13 @@ import {
 import { getSupabase } from "~/lib/supabase.server";
 import { action, loader } from "~/routes/documents.$documentId.history";
 import { loader as compareLoader } from "~/routes/documents.$documentId.history_.compare";
-import * as Y from "yjs";
 import { applyLexicalEdit, textOfState } from "../../../server/collab/headless";
 import { type CollabServer, startCollabServer } from "../../../server/collab/index";
 import { createDocumentPersistence } from "../../../server/collab/persistence";
 import { serverEditsOf } from "../../../server/collab/server-edit-listener";
 import type { CollabService } from "../../../server/collab/types";
-import { migrate } from "../../../server/embedded/migrate";
 import { developmentJwtSecret } from "../../../server/embedded/keys";
+import { migrate } from "../../../server/embedded/migrate";
 import { availableBackends } from "../../helpers/databases";
 import { type EmbeddedStack, stackUrl, startEmbeddedStack } from "../../helpers/embedded-stack";
 

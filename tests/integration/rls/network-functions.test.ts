@@ -29,11 +29,13 @@ const helpersForPolicies = [
   "has_active_home_membership",
   "is_aal2",
   "is_active_user",
+  "is_document_thread",
   "is_network_coordinator",
   "is_org_admin",
   "is_platform_admin",
   "my_network_ids",
   "network_role",
+  "readable_document_ids",
   "readable_network_ids",
   "writable_network_ids",
 ];
