@@ -129,7 +129,14 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     issueToken: (userId, documentId) => issueCollabToken(options.jwtSecret, { userId, documentId }),
     async flushDocument(documentId) {
       const room = await rooms.loaded(documentId);
-      await room?.compact();
+      if (room) {
+        await room.compact();
+      } else {
+        // Never opened (or a crash left log rows): loading builds the state, releasing compacts
+        // it, so the derived content is current either way.
+        const opened = await rooms.acquire(documentId);
+        if (opened) await rooms.release(opened);
+      }
       await options.persistence.flush();
     },
   };

@@ -5,6 +5,7 @@
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { persistenceOrigin } from "./compaction";
 import { Connection } from "./connection";
 import type { CollabMetrics } from "./metrics";
 import {
@@ -149,7 +150,10 @@ export class Room {
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     const author = origin instanceof Connection ? origin : undefined;
     this.options.metrics.appliedUpdates++;
-    this.options.persistence.append(this.documentId, update, author?.userId ?? null);
+    // What compaction took in from the log is in the log already.
+    if (origin !== persistenceOrigin) {
+      this.options.persistence.append(this.documentId, update, author?.userId ?? null);
+    }
     const frame = encodeUpdate(update);
     for (const connection of this.connections) {
       if (connection !== author) connection.send(frame);

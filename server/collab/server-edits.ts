@@ -64,7 +64,15 @@ async function snapshotBeforeRestore(db: Database, documentId: string, doc: Y.Do
     );
     const contributors = rows[0]?.contributors ?? [];
     if (contributors.length === 0) return;
-    await insertVersion(tx, { documentId, kind: "auto", derived, contributors });
+    // The history page names a version "before restore" itself; the same text twice is noise.
+    const newest = await tx.query<{ html: string }>(
+      `select html from public.document_versions where document_id = $1
+       order by number desc limit 1`,
+      [documentId],
+    );
+    if (newest.rows[0]?.html !== derived.html) {
+      await insertVersion(tx, { documentId, kind: "auto", derived, contributors });
+    }
     await tx.query(
       "update public.document_states set contributors_since_snapshot = '{}' where document_id = $1",
       [documentId],

@@ -98,7 +98,8 @@ create table public.document_permissions (
 );
 
 -- Snapshots: automatic ones (at most every 5 minutes of activity, with who contributed since the
--- previous one), named ones, and the state just before a restore. Never changed afterwards.
+-- previous one), named ones, and the state a restore produced (kind 'restore', restored_from the
+-- version brought back). Never changed afterwards.
 create table public.document_versions (
   id uuid primary key default gen_random_uuid(),
   document_id uuid not null references public.documents (id) on delete cascade,

@@ -22,5 +22,5 @@ export const documentNodes: Klass<LexicalNode>[] = [
   MarkNode,
 ];
 
-/** The Lexical namespace (and Yjs root name) of document editors. */
+/** The Lexical namespace of document editors (the Yjs root keeps Lexical's default name, "root"). */
 export const documentEditorNamespace = "verkko-document";
