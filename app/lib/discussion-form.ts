@@ -150,11 +150,9 @@ export interface Author {
   organisation: string | null;
 }
 
-/** An instant with the words to show for it. */
-export interface Moment {
-  iso: string;
-  text: string;
-}
+import type { Moment } from "./moment";
+
+export type { Moment };
 
 export interface ThreadListItem {
   id: string;

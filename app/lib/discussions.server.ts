@@ -8,29 +8,29 @@ import type { SupabaseClient } from "@supabase/supabase-js";
 import type { DbErrorLike } from "./db-errors";
 import {
   type Author,
+  isUuid,
   type MentionCandidate,
-  type Moment,
   type Post,
-  type ReactionSummary,
-  type ThreadListItem,
-  type ThreadView,
   type PostFormValues,
   type ReactionKind,
+  type ReactionSummary,
+  reactionKinds,
   type ThreadFilter,
   type ThreadKind,
-  isUuid,
-  reactionKinds,
+  type ThreadListItem,
+  type ThreadView,
 } from "./discussion-form";
 import type { Locale } from "./i18n";
 import { expectOneRow } from "./meetings.server";
+import { dateTimeFormat, moment } from "./moment";
 import { organisationName } from "./organisations.server";
+import { profileNames } from "./profile-names.server";
 import { plainTextToHtml, sanitizeRichText } from "./rich-text.server";
 
 export const threadsPerPage = 20;
 /** Enough for any real thread; beyond it the oldest replies are shown. */
 const replyLimit = 1000;
 
-const timeZone = "Europe/Helsinki";
 
 interface AuthorRow {
   display_name: string;
@@ -42,19 +42,6 @@ function author(row: AuthorRow | null, locale: Locale): Author {
     name: row?.display_name || null,
     organisation: row?.organisation ? organisationName(row.organisation, locale) : null,
   };
-}
-
-function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
-  // British English writes dates day first, as Finnish and Swedish readers expect.
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
-}
-
-function moment(iso: string, format: Intl.DateTimeFormat): Moment {
-  return { iso, text: format.format(new Date(iso)) };
 }
 
 // The list ------------------------------------------------------------------------------------
@@ -216,18 +203,6 @@ export async function getThread(
     },
     replies: replies.data.map((row) => post(row, row.id)),
   };
-}
-
-async function profileNames(client: SupabaseClient, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const { data, error } = await client
-    .from("profiles")
-    .select("id, display_name")
-    .in("id", unique)
-    .returns<{ id: string; display_name: string }[]>();
-  if (error) throw error;
-  return new Map(data.map((row) => [row.id, row.display_name]));
 }
 
 /** Enough for the largest national network; the picker's filter narrows it down. */

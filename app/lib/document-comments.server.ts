@@ -18,9 +18,10 @@ import type {
 } from "./document-comment-form";
 import type { Locale } from "./i18n";
 import { expectOneRow } from "./meetings.server";
+import { dateTimeFormat } from "./moment";
 import { organisationName } from "./organisations.server";
+import { profileNames } from "./profile-names.server";
 
-const timeZone = "Europe/Helsinki";
 /** Far more than any real document gathers; beyond it the newest comments are left out. */
 const commentLimit = 2000;
 const peopleLimit = 10;
@@ -72,15 +73,6 @@ const commentColumns = [
   `author:profiles!document_comments_author_id_fkey(${authorColumns})`,
   "resolver:profiles!document_comments_resolved_by_fkey(display_name)",
 ].join(", ");
-
-function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
-  // British English writes dates day first, as Finnish and Swedish readers expect.
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
-}
 
 function author(row: AuthorRow | null, locale: Locale): CommentAuthor {
   return {
@@ -151,18 +143,6 @@ export async function listCommentThreads(
     threads.get(row.thread_id)?.replies.push(comment(row));
   }
   return [...threads.values()];
-}
-
-async function profileNames(client: SupabaseClient, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const { data, error } = await client
-    .from("profiles")
-    .select("id, display_name")
-    .in("id", unique)
-    .returns<{ id: string; display_name: string }[]>();
-  if (error) throw new Error(`Loading mentioned names failed: ${error.code} ${error.message}`);
-  return new Map(data.map((row) => [row.id, row.display_name]));
 }
 
 /**

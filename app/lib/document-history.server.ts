@@ -11,28 +11,15 @@ import { isUuid } from "./discussion-form";
 import {
   type ComparedText,
   currentRef,
-  type Moment,
   type RestoreStatus,
   type VersionKind,
   type VersionListItem,
 } from "./document-history";
 import type { Locale } from "./i18n";
+import { dateTimeFormat, moment } from "./moment";
+import { profileNames } from "./profile-names.server";
 
-const timeZone = "Europe/Helsinki";
 export const versionsPerPage = 50;
-
-function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
-  // British English writes dates day first, as Finnish and Swedish readers expect.
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
-}
-
-function moment(iso: string, format: Intl.DateTimeFormat): Moment {
-  return { iso, text: format.format(new Date(iso)) };
-}
 
 interface VersionRow {
   id: string;
@@ -43,18 +30,6 @@ interface VersionRow {
   created_by: string | null;
   contributors: string[];
   restored_from: string | null;
-}
-
-async function profileNames(client: SupabaseClient, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const { data, error } = await client
-    .from("profiles")
-    .select("id, display_name")
-    .in("id", unique)
-    .returns<{ id: string; display_name: string }[]>();
-  if (error) throw new Error(`Loading names failed: ${error.message}`);
-  return new Map(data.map((row) => [row.id, row.display_name]));
 }
 
 export interface VersionPage {

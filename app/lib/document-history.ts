@@ -29,10 +29,9 @@ export function isComparedRef(value: unknown): value is string {
 
 export type VersionKind = "auto" | "named" | "restore";
 
-export interface Moment {
-  iso: string;
-  text: string;
-}
+import type { Moment } from "./moment";
+
+export type { Moment };
 
 export interface VersionListItem {
   id: string;

@@ -17,19 +17,14 @@ import {
   documentSchema,
 } from "./document";
 import type { Locale } from "./i18n";
+import { dateTimeFormat, type Moment, moment } from "./moment";
 import { networkName } from "./network";
 import { organisationName } from "./organisations.server";
 import { activeUserForResource } from "./resource-access.server";
 import { sanitizeDocumentHtml } from "./rich-text.server";
 import { getSupabase } from "./supabase.server";
 
-const timeZone = "Europe/Helsinki";
 const documentIdSchema = z.string().uuid();
-
-interface Moment {
-  iso: string;
-  text: string;
-}
 
 export interface DocumentHeader {
   document: DocumentRow;
@@ -46,14 +41,8 @@ interface HeaderRow extends DocumentRow {
   last_editor: { display_name: string } | null;
 }
 
-function moment(iso: string, locale: Locale): Moment {
-  // British English writes dates day first, as Finnish and Swedish readers expect.
-  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
-  return { iso, text: format.format(new Date(iso)) };
+function momentIn(iso: string, locale: Locale): Moment {
+  return moment(iso, dateTimeFormat(locale));
 }
 
 async function accessOf(
@@ -99,7 +88,7 @@ export async function requireDocument(
       ? { id: row.network.id, slug: row.network.slug, name: networkName(row.network, locale) }
       : null,
     ownerName: row.owner ? organisationName(row.owner, locale) : null,
-    lastEdited: moment(changedAt, locale),
+    lastEdited: momentIn(changedAt, locale),
     lastEditorName: row.last_editor?.display_name || null,
   };
 }

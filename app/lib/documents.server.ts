@@ -7,6 +7,7 @@
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { type DbErrorKey, type DbErrorLike, dbErrorKey, statusForDbError } from "./db-errors";
+import type { Moment } from "./discussion-form";
 import {
   type DocumentAccess,
   type DocumentKind,
@@ -17,35 +18,21 @@ import {
   type CreateDocumentField,
   type CreateDocumentFields,
   type CreateDocumentValues,
-  type DocumentListQuery,
-  type GrantFields,
   createDocumentSchema,
+  type DocumentListQuery,
   documentsPerPage,
+  type GrantFields,
   isUuid,
   postedCreateDocumentValues,
 } from "./document-form";
 import { type FieldErrors, formValues, parseForm } from "./form-errors";
-import type { Moment } from "./discussion-form";
 import type { Locale } from "./i18n";
+import { dateTimeFormat, moment } from "./moment";
 import { networkName } from "./network";
 import { organisationName } from "./organisations.server";
 
 type DocumentStatus = (typeof documentStatuses)[number];
 
-const timeZone = "Europe/Helsinki";
-
-function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
-  // British English writes dates day first, as Finnish and Swedish readers expect.
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
-}
-
-function moment(iso: string, format: Intl.DateTimeFormat): Moment {
-  return { iso, text: format.format(new Date(iso)) };
-}
 
 interface NameRow {
   name_fi: string;
