@@ -78,7 +78,8 @@ function sameParticipants(a: Participant[], b: Participant[]): boolean {
 export class CollabConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  private readonly offlineCopy: IndexeddbPersistence | null;
+  private offlineCopy: IndexeddbPersistence | null = null;
+  private readonly offlineCopyName: string | null;
   private readonly access: DocumentAccess;
   private snapshot: ConnectionSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -109,9 +110,16 @@ export class CollabConnection {
     // Only editors keep an offline copy: what they type while disconnected is kept on this
     // device and sent when the connection is back. Per person, so a shared browser never sends
     // one person's changes under another's name.
-    this.offlineCopy = readOnly
-      ? null
-      : new IndexeddbPersistence(`verkko:${session.user.id}:${documentId}`, this.doc);
+    this.offlineCopyName = readOnly ? null : `verkko:${session.user.id}:${documentId}`;
+    // Lexical's binding shows only what changes in the Y.Doc after it starts observing it: a
+    // copy loaded from IndexedDB before then stays invisible (an empty editor over a full
+    // document). Lexical connects the provider right after it starts observing, so the copy is
+    // opened then.
+    const connect = this.provider.connect.bind(this.provider);
+    this.provider.connect = () => {
+      this.openOfflineCopy();
+      connect();
+    };
     this.snapshot = {
       status: "connecting",
       problem: null,
@@ -153,6 +161,11 @@ export class CollabConnection {
     const onOnline = () => {
       if (!this.provider.wsconnected && !this.reauthorising) void this.reauthorise(null);
     };
+    // Browsers keep an open websocket through a lost network until it times out; say "offline"
+    // at once (edits are kept on this device) and reconnect with a fresh token when it is back.
+    const onOffline = () => {
+      if (this.provider.ws) this.provider.disconnect();
+    };
 
     provider.on("status", onStatus);
     provider.on("sync", onSync);
@@ -161,10 +174,7 @@ export class CollabConnection {
     provider.awareness.on("change", onAwareness);
     doc.on("update", onUpdate);
     window.addEventListener("online", onOnline);
-    this.offlineCopy?.on("synced", () => {
-      // Offline with a copy on this device: show it rather than wait for the server.
-      if (!this.provider.synced && this.snapshot.status === "offline") this.update({ ready: true });
-    });
+    window.addEventListener("offline", onOffline);
     this.disposers.push(
       () => provider.off("status", onStatus),
       () => provider.off("sync", onSync),
@@ -173,7 +183,17 @@ export class CollabConnection {
       () => provider.awareness.off("change", onAwareness),
       () => doc.off("update", onUpdate),
       () => window.removeEventListener("online", onOnline),
+      () => window.removeEventListener("offline", onOffline),
     );
+  }
+
+  private openOfflineCopy(): void {
+    if (this.offlineCopy || !this.offlineCopyName || this.destroyed) return;
+    this.offlineCopy = new IndexeddbPersistence(this.offlineCopyName, this.doc);
+    this.offlineCopy.on("synced", () => {
+      // Offline with a copy on this device: show it rather than wait for the server.
+      if (!this.provider.synced && this.snapshot.status === "offline") this.update({ ready: true });
+    });
   }
 
   subscribe = (listener: () => void): (() => void) => {

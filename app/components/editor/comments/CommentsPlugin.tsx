@@ -52,7 +52,12 @@ export function CommentsPlugin(props: {
   latestSelection.current = selection;
 
   const { load } = list;
-  const refresh = useCallback(() => load(url), [load, url]);
+  // A fetcher's load that cannot reach the server throws to the route's error boundary, which
+  // would replace the whole page (and the editor someone is typing into offline) with an error.
+  // Offline there is nothing new to fetch anyway; the 10-second tick asks again once back.
+  const refresh = useCallback(() => {
+    if (navigator.onLine) load(url);
+  }, [load, url]);
 
   // The list as the route last gave it; a failed refresh keeps the last good one.
   useEffect(() => {
