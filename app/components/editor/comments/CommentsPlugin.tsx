@@ -1,5 +1,4 @@
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button";
@@ -37,7 +36,6 @@ export function CommentsPlugin(props: {
   const url = `/documents/${props.documentId}/comments`;
   const mayComment = props.access === "comment" || props.access === "edit";
 
-  const list = useFetcher<CommentsPayload>();
   const [threads, setThreads] = useState<CommentThread[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -51,24 +49,25 @@ export function CommentsPlugin(props: {
   const latestSelection = useRef(selection);
   latestSelection.current = selection;
 
-  const { load } = list;
-  // A fetcher's load that cannot reach the server throws to the route's error boundary, which
-  // would replace the whole page (and the editor someone is typing into offline) with an error.
-  // Offline there is nothing new to fetch anyway; the 10-second tick asks again once back.
-  const refresh = useCallback(() => {
-    if (navigator.onLine) load(url);
-  }, [load, url]);
-
-  // The list as the route last gave it; a failed refresh keeps the last good one.
-  useEffect(() => {
-    if (list.state !== "idle" || list.data === undefined) return;
-    if (Array.isArray(list.data.threads)) {
-      setThreads(list.data.threads);
-      setLoadFailed(false);
-    } else {
+  // Plain fetch, not a Remix fetcher: a fetcher's load that cannot reach the server (offline, or
+  // the server restarting) throws to the route's error boundary, which would replace the page and
+  // the editor someone is typing into. A failed refresh keeps the last good list; the 10-second
+  // tick asks again.
+  const refresh = useCallback(async () => {
+    if (!navigator.onLine) return;
+    try {
+      const response = await fetch(url, { headers: { accept: "application/json" } });
+      const payload = (await response.json()) as CommentsPayload;
+      if (response.ok && Array.isArray(payload.threads)) {
+        setThreads(payload.threads);
+        setLoadFailed(false);
+      } else {
+        setLoadFailed(true);
+      }
+    } catch {
       setLoadFailed(true);
     }
-  }, [list.state, list.data]);
+  }, [url]);
 
   const openThread = useCallback(
     (threadIds: string[]) => {
@@ -90,12 +89,12 @@ export function CommentsPlugin(props: {
   // A mark appearing or going away means a thread was anchored, added by someone or deleted.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refetch whenever the marks change
   useEffect(() => {
-    refresh();
+    void refresh();
   }, [refresh, markSignature]);
 
   useEffect(() => {
     const tick = () => {
-      if (document.visibilityState === "visible") refresh();
+      if (document.visibilityState === "visible") void refresh();
     };
     const timer = window.setInterval(tick, refreshEveryMs);
     document.addEventListener("visibilitychange", tick);
@@ -130,7 +129,7 @@ export function CommentsPlugin(props: {
   const changed = useCallback(
     (message: string) => {
       setAnnouncement(message);
-      refresh();
+      void refresh();
     },
     [refresh],
   );
