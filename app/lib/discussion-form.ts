@@ -38,11 +38,7 @@ export const titleMaxLength = 200;
 export const postMaxTextLength = 20000;
 export const maxMentions = 50;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && uuidPattern.test(value);
-}
+export { isUuid };
 
 /** Message keys under `discussions.errors`. */
 export const discussionErrorKeys = ["required", "tooLong", "invalid", "tooManyMentions"] as const;
@@ -151,6 +147,7 @@ export interface Author {
 }
 
 import type { Moment } from "./moment";
+import { isUuid, uuidPattern } from "./uuid";
 
 export type { Moment };
 

@@ -5,6 +5,7 @@
  * gives people their mistakes back in words next to the field.
  */
 import { z } from "zod";
+import { uuidPattern } from "./uuid";
 
 /** Limits the table's check constraints also hold (document_comments). */
 export const quoteMaxLength = 1000;
@@ -36,7 +37,6 @@ export const commentFields = ["body", "quote", "mentions", "form"] as const;
 export type CommentField = (typeof commentFields)[number];
 export type CommentFieldErrors = Partial<Record<CommentField, CommentErrorKey>>;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = z.string().regex(uuidPattern, "invalid");
 
 const body = z

@@ -7,6 +7,7 @@
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import type { DbErrorLike } from "./db-errors";
+import { documentAccess } from "./document-access.server";
 import type {
   CommentAccess,
   CommentAuthor,
@@ -26,19 +27,7 @@ import { profileNames } from "./profile-names.server";
 const commentLimit = 2000;
 const peopleLimit = 10;
 
-/** What the caller may do with the document, as the database says; null when it is invisible. */
-export async function documentAccess(
-  client: SupabaseClient,
-  documentId: string,
-): Promise<CommentAccess | null> {
-  const { data, error } = await client.rpc("document_access", { document_id: documentId });
-  if (error) {
-    // A malformed id is simply a document that is not there.
-    if (error.code === "22P02") return null;
-    throw new Error(`document_access failed: ${error.code} ${error.message}`);
-  }
-  return data === "edit" || data === "comment" || data === "view" ? data : null;
-}
+export { documentAccess };
 
 // Reading -------------------------------------------------------------------------------------
 

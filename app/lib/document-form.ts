@@ -5,17 +5,14 @@
  */
 import { z } from "zod";
 import { accessLevels, documentKinds, documentLanguages } from "./document";
+import { isUuid, uuidPattern } from "./uuid";
 
 /** documents.title's check constraint. */
 export const documentTitleMaxLength = 300;
 export const documentSearchMaxLength = 200;
 export const documentsPerPage = 20;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && uuidPattern.test(value);
-}
+export { isUuid };
 
 const uuid = z.string({ required_error: "required" }).regex(uuidPattern, "invalid");
 

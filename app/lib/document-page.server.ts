@@ -16,6 +16,7 @@ import {
   documentColumns,
   documentSchema,
 } from "./document";
+import { documentAccess } from "./document-access.server";
 import type { Locale } from "./i18n";
 import { dateTimeFormat, type Moment, moment } from "./moment";
 import { networkName } from "./network";
@@ -45,15 +46,6 @@ function momentIn(iso: string, locale: Locale): Moment {
   return moment(iso, dateTimeFormat(locale));
 }
 
-async function accessOf(
-  client: SupabaseClient,
-  documentId: string,
-): Promise<DocumentAccess | null> {
-  const { data: level, error } = await client.rpc("document_access", { document_id: documentId });
-  if (error) throw new Error(`document_access failed: ${error.code} ${error.message}`);
-  return documentAccessSchema.parse(level);
-}
-
 /** The document's row, names and the caller's access; a 404 when they may not open it. */
 export async function requireDocument(
   request: Request,
@@ -73,7 +65,7 @@ export async function requireDocument(
       )
       .eq("id", id.data)
       .maybeSingle<HeaderRow>(),
-    accessOf(client, id.data),
+    documentAccess(client, id.data),
   ]);
   if (error) throw new Error(`Loading document ${id.data} failed: ${error.code} ${error.message}`);
   if (!row || access === null) throw data({ notFound: true }, { status: 404, headers });
@@ -108,7 +100,7 @@ export async function requireDocumentBody(
   if (!id.success) throw data({ notFound: true }, { status: 404, headers });
   const [{ data: row, error }, access] = await Promise.all([
     client.from("documents").select("html").eq("id", id.data).maybeSingle<{ html: string }>(),
-    accessOf(client, id.data),
+    documentAccess(client, id.data),
   ]);
   if (error) throw new Error(`Loading document body failed: ${error.code} ${error.message}`);
   if (!row || access === null) throw data({ notFound: true }, { status: 404, headers });
@@ -147,7 +139,7 @@ export async function issueCollabSession(
   if (!user) return { result: { kind: "signedOut" }, headers };
   const id = documentIdSchema.safeParse(documentId);
   if (!id.success) return { result: { kind: "notFound" }, headers };
-  const access = await accessOf(client, id.data);
+  const access = await documentAccess(client, id.data);
   if (access === null) return { result: { kind: "notFound" }, headers };
   const collab = context.collab;
   if (!collab) return { result: { kind: "unavailable" }, headers };

@@ -14,6 +14,7 @@ import {
   documentAccessSchema,
   type documentStatuses,
 } from "./document";
+import { documentAccess } from "./document-access.server";
 import {
   type CreateDocumentField,
   type CreateDocumentFields,
@@ -32,7 +33,6 @@ import { networkName } from "./network";
 import { organisationName } from "./organisations.server";
 
 type DocumentStatus = (typeof documentStatuses)[number];
-
 
 interface NameRow {
   name_fi: string;
@@ -374,10 +374,9 @@ export async function getSharedDocument(
   if (error) throw error;
   if (!data) return null;
   const [access, manages] = await Promise.all([
-    client.rpc("document_access", { document_id: documentId }),
+    documentAccess(client, documentId),
     client.rpc("can_manage_document", { document_id: documentId }),
   ]);
-  if (access.error) throw access.error;
   if (manages.error) throw manages.error;
   return {
     id: data.id,
@@ -393,7 +392,7 @@ export async function getSharedDocument(
           visibility: data.network.visibility,
         }
       : null,
-    access: documentAccessSchema.catch(null).parse(access.data),
+    access,
     canManage: manages.data === true,
   };
 }

@@ -6,7 +6,8 @@
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import type { DbErrorLike } from "./db-errors";
-import { type MeetingDetails, type MeetingFactsData, formatMeetingTime } from "./meeting-form";
+import { formatMeetingTime, type MeetingDetails, type MeetingFactsData } from "./meeting-form";
+import { isUuid } from "./uuid";
 
 export type RegistrationStatus = "registered" | "waitlisted" | "cancelled";
 
@@ -241,9 +242,7 @@ export function expectOneRow(result: {
   return null;
 }
 
-export function isUuid(value: string | undefined): value is string {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value ?? "");
-}
+export { isUuid };
 
 /** The list's and the meeting page's view of a meeting, with its time in the reader's words. */
 export function meetingFacts(
