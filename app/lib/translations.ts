@@ -10,9 +10,12 @@ import enDiscussions from "~/locales/en/discussions.json";
 import enDocuments from "~/locales/en/documents.json";
 import enEditor from "~/locales/en/editor.json";
 import enHistory from "~/locales/en/history.json";
+import enLibrary from "~/locales/en/library.json";
 import enMeetings from "~/locales/en/meetings.json";
 import enNetworks from "~/locales/en/networks.json";
 import enNotifications from "~/locales/en/notifications.json";
+import enPublishing from "~/locales/en/publishing.json";
+import enRounds from "~/locales/en/rounds.json";
 import enTasks from "~/locales/en/tasks.json";
 import fiComments from "~/locales/fi/comments.json";
 import fiCommon from "~/locales/fi/common.json";
@@ -20,9 +23,12 @@ import fiDiscussions from "~/locales/fi/discussions.json";
 import fiDocuments from "~/locales/fi/documents.json";
 import fiEditor from "~/locales/fi/editor.json";
 import fiHistory from "~/locales/fi/history.json";
+import fiLibrary from "~/locales/fi/library.json";
 import fiMeetings from "~/locales/fi/meetings.json";
 import fiNetworks from "~/locales/fi/networks.json";
 import fiNotifications from "~/locales/fi/notifications.json";
+import fiPublishing from "~/locales/fi/publishing.json";
+import fiRounds from "~/locales/fi/rounds.json";
 import fiTasks from "~/locales/fi/tasks.json";
 import svComments from "~/locales/sv/comments.json";
 import svCommon from "~/locales/sv/common.json";
@@ -30,9 +36,12 @@ import svDiscussions from "~/locales/sv/discussions.json";
 import svDocuments from "~/locales/sv/documents.json";
 import svEditor from "~/locales/sv/editor.json";
 import svHistory from "~/locales/sv/history.json";
+import svLibrary from "~/locales/sv/library.json";
 import svMeetings from "~/locales/sv/meetings.json";
 import svNetworks from "~/locales/sv/networks.json";
 import svNotifications from "~/locales/sv/notifications.json";
+import svPublishing from "~/locales/sv/publishing.json";
+import svRounds from "~/locales/sv/rounds.json";
 import svTasks from "~/locales/sv/tasks.json";
 
 const finnish = {
@@ -46,6 +55,9 @@ const finnish = {
   ...fiEditor,
   ...fiComments,
   ...fiHistory,
+  ...fiPublishing,
+  ...fiLibrary,
+  ...fiRounds,
 };
 
 /** Finnish is the reference; a unit test keeps Swedish and English key for key equal to it. */
@@ -64,6 +76,9 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...svEditor,
     ...svComments,
     ...svHistory,
+    ...svPublishing,
+    ...svLibrary,
+    ...svRounds,
   },
   en: {
     ...enCommon,
@@ -76,5 +91,8 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...enEditor,
     ...enComments,
     ...enHistory,
+    ...enPublishing,
+    ...enLibrary,
+    ...enRounds,
   },
 };

@@ -6,11 +6,11 @@ import { RichTextEditor } from "~/components/rich-text/rich-text-editor";
 import { buttonClass } from "~/components/ui/button";
 import type { DbErrorKey } from "~/lib/db-errors";
 import {
+  discussionErrorMessageKey,
   type MentionCandidate,
   type PostFormValues,
   type ThreadField,
   type ThreadFieldErrors,
-  discussionErrorMessageKey,
   threadKinds,
   titleMaxLength,
 } from "~/lib/discussion-form";

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { TextField } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
+import type { DbErrorKey } from "~/lib/db-errors";
 import { documentKinds, documentLanguages } from "~/lib/document";
 import {
   type CreateDocumentField,
@@ -10,7 +11,6 @@ import {
   createDocumentFields,
   documentTitleMaxLength,
 } from "~/lib/document-form";
-import type { DbErrorKey } from "~/lib/db-errors";
 import type { FormErrorKey } from "~/lib/form-errors";
 import { SelectField } from "./select-field";
 

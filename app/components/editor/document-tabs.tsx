@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 const tabs: { path: string; label: ParseKeys }[] = [
   { path: "", label: "editor.tabs.document" },
   { path: "/history", label: "editor.tabs.history" },
+  { path: "/publishing", label: "publishing.tab" },
   { path: "/sharing", label: "editor.tabs.sharing" },
 ];
 

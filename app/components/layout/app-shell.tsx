@@ -7,7 +7,7 @@ import type { Locale } from "~/lib/i18n";
 import { AccountMenu, type SignedInUser } from "./account-menu";
 import { LanguageSwitch } from "./language-switch";
 import { MainNavigation } from "./main-navigation";
-import { SkipLink, mainContentId } from "./skip-link";
+import { mainContentId, SkipLink } from "./skip-link";
 
 /** The frame of every page: skip link, header, main content, footer. */
 export function AppShell(props: {

@@ -1,10 +1,10 @@
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { TextField, inputClass } from "~/components/forms/text-field";
+import { inputClass, TextField } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
 import { networkKinds } from "~/lib/network";
-import { type NetworkCreateField, maxSlugLength, slugify } from "~/lib/network-form";
+import { maxSlugLength, type NetworkCreateField, slugify } from "~/lib/network-form";
 import { maxTopics } from "~/lib/network-settings-form";
 import { type SimilarNetwork, SimilarNetworks } from "./similar-networks";
 

@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextField, inputClass } from "~/components/forms/text-field";
+import { inputClass, TextField } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
 import type { TaskField } from "~/lib/task-form";
 
