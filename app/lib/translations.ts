@@ -9,6 +9,7 @@ import enCommon from "~/locales/en/common.json";
 import enDiscussions from "~/locales/en/discussions.json";
 import enDocuments from "~/locales/en/documents.json";
 import enEditor from "~/locales/en/editor.json";
+import enEditorial from "~/locales/en/editorial.json";
 import enHistory from "~/locales/en/history.json";
 import enLibrary from "~/locales/en/library.json";
 import enMeetings from "~/locales/en/meetings.json";
@@ -22,6 +23,7 @@ import fiCommon from "~/locales/fi/common.json";
 import fiDiscussions from "~/locales/fi/discussions.json";
 import fiDocuments from "~/locales/fi/documents.json";
 import fiEditor from "~/locales/fi/editor.json";
+import fiEditorial from "~/locales/fi/editorial.json";
 import fiHistory from "~/locales/fi/history.json";
 import fiLibrary from "~/locales/fi/library.json";
 import fiMeetings from "~/locales/fi/meetings.json";
@@ -35,6 +37,7 @@ import svCommon from "~/locales/sv/common.json";
 import svDiscussions from "~/locales/sv/discussions.json";
 import svDocuments from "~/locales/sv/documents.json";
 import svEditor from "~/locales/sv/editor.json";
+import svEditorial from "~/locales/sv/editorial.json";
 import svHistory from "~/locales/sv/history.json";
 import svLibrary from "~/locales/sv/library.json";
 import svMeetings from "~/locales/sv/meetings.json";
@@ -58,6 +61,7 @@ const finnish = {
   ...fiPublishing,
   ...fiLibrary,
   ...fiRounds,
+  ...fiEditorial,
 };
 
 /** Finnish is the reference; a unit test keeps Swedish and English key for key equal to it. */
@@ -79,6 +83,8 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...svPublishing,
     ...svLibrary,
     ...svRounds,
+    ...svEditorial,
+  ...svEditorial,
   },
   en: {
     ...enCommon,
@@ -94,5 +100,7 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...enPublishing,
     ...enLibrary,
     ...enRounds,
+    ...enEditorial,
+  ...enEditorial,
   },
 };

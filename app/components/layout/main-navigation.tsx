@@ -19,7 +19,7 @@ const allItems: NavigationItem[] = [
   { to: "/networks", label: "navigation.networks", visible: (access) => access.active },
   { to: "/documents", label: "documents.title", visible: (access) => access.active },
   { to: "/library", label: "library.title", visible: (access) => access.active },
-  { to: "/editorial", label: "publishing.dashboardTitle", visible: (access) => access.active },
+  { to: "/editorial", label: "editorial.title", visible: (access) => access.active },
   {
     to: "/admin/organisation",
     label: "navigation.organisationAdmin",
