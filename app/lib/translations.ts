@@ -84,7 +84,6 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...svLibrary,
     ...svRounds,
     ...svEditorial,
-  ...svEditorial,
   },
   en: {
     ...enCommon,
@@ -101,6 +100,5 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...enLibrary,
     ...enRounds,
     ...enEditorial,
-  ...enEditorial,
   },
 };
