@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from "./config";
 import { startServer } from "./app";
 import { dailyJobs } from "./jobs/daily-jobs";
+import { type IntervalJobs, startIntervalJobs } from "./jobs/interval-jobs";
+import { minuteJobs } from "./jobs/minute-jobs";
 import { type Scheduler, startScheduler } from "./jobs/scheduler";
 
 async function main(): Promise<void> {
@@ -35,6 +37,9 @@ async function main(): Promise<void> {
           jobs: dailyJobs({ db: running.db, siteUrl: running.siteUrl }),
         })
       : undefined;
+  // Comment rounds closing at their deadline.
+  const intervalJobs: IntervalJobs | undefined =
+    running.db && config.jobs ? startIntervalJobs({ jobs: minuteJobs({ db: running.db }) }) : undefined;
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -47,7 +52,7 @@ async function main(): Promise<void> {
     }, 10_000);
     forceExit.unref();
     try {
-      await scheduler?.stop();
+      await Promise.all([scheduler?.stop(), intervalJobs?.stop()]);
       await running.close();
       process.exit(0);
     } catch (error) {

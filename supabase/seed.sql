@@ -907,7 +907,18 @@ where created_at < now() - interval '4 days';
 -- that search and lists have something to show before that. Two documents are in Swedish. Shared beyond their
 -- network: the service-need assessment with Helsinki (comment), Olli's draft with Aino (edit) and
 -- Helmi (view), and the editorial board's reasoning models with the legal-sparring network
--- (comment). The first meeting's minutes are a co-edited document too.
+-- (comment) and with Aino, who compiled them with Kalle (edit). The first meeting's minutes are a
+-- co-edited document too.
+
+-- The text of demo html as the collab server derives it (Lexical's getTextContent): blocks, list
+-- items and table cells separated by a blank line, which is what paragraph numbers count.
+create function pg_temp.seed_plain_text(html text) returns text
+language sql immutable
+as $$
+  select btrim(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(html, '</(p|h[1-6]|li|td|th)>', E'\n\n', 'g'),
+    '<[^>]+>', '', 'g'), '[ \t]+', ' ', 'g'), '\s*\n\s*\n\s*', E'\n\n', 'g'), E' \n')
+$$;
 
 insert into public.documents (
   id, kind, title, language, owner_organisation_id, network_id, status, created_by, created_at,
@@ -915,8 +926,7 @@ insert into public.documents (
 )
 select doc.id::uuid, doc.kind::public.document_kind, doc.title, doc.language, doc.owner::uuid,
   doc.network::uuid, doc.status::public.document_status, doc.created_by::uuid, doc.created_at,
-  doc.created_at, doc.html,
-  btrim(regexp_replace(regexp_replace(doc.html, '<[^>]+>', ' ', 'g'), '\s+', ' ', 'g'))
+  doc.created_at, doc.html, pg_temp.seed_plain_text(doc.html)
 from (values
   (
     'e5e5e5e5-0000-4000-8000-000000000001', 'guidance', 'Työnhakijan palvelutarpeen arviointi', 'fi',
@@ -1009,4 +1019,388 @@ insert into public.document_permissions (document_id, user_id, organisation_id, 
   ('e5e5e5e5-0000-4000-8000-000000000009', 'a1a1a1a1-0000-4000-8000-000000000009', null, null, 'view',
    'a1a1a1a1-0000-4000-8000-000000000004', now() - interval '4 days'),
   ('e5e5e5e5-0000-4000-8000-000000000010', null, null, 'e0e0e0e0-0000-4000-8000-000000000010', 'comment',
-   'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '10 days');
+   'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '10 days'),
+  ('e5e5e5e5-0000-4000-8000-000000000010', 'a1a1a1a1-0000-4000-8000-000000000001', null, null, 'edit',
+   'a1a1a1a1-0000-4000-8000-000000000002', now() - interval '12 days');
+
+-- Publishing -----------------------------------------------------------------------------------
+--
+-- The two editorial boards (their rows and own-network scopes were made by the networks trigger)
+-- take on document kinds: the unemployment-security manual's board the guidance, interpretations
+-- and manuals; the e-services board system instructions, disruption notices and good practices.
+-- Both keep the default quorum: two approvals from two organisations.
+--
+-- The published demo documents went through the workflow: a frozen version (e7e7e7e7-…), a
+-- submission (e8e8e8e8-…) approved by two board members from different organisations, and a
+-- published version (e6e6e6e6-…). The interpretation of the labour-policy conditions is at
+-- version 2, so "what changed" has something to show. A Finnish guide on the initial interview
+-- (a new document) has the Swedish handledning as its translation; the guide is at version 2 and
+-- the translation still translates version 1, so it shows as outdated. Reviews: the legal
+-- interpretation's is overdue, the checklist's falls due within 30 days. Under way: the reasoning
+-- models (submitted by Aino, approved by Liisa, waiting for Kalle) and the integration plan
+-- (approved by Kalle and Liisa, waiting to be published). Feedback (e9e9e9e9-…): one new, one
+-- answered. One comment round (eaeaeaea-…) on the service-need assessment, open for ten more
+-- days, has Helsinki's response and waits for the legal-sparring network's.
+
+insert into public.editorial_board_scopes (board_id, document_kind) values
+  ('e0e0e0e0-0000-4000-8000-000000000012', 'guidance'),
+  ('e0e0e0e0-0000-4000-8000-000000000012', 'interpretation'),
+  ('e0e0e0e0-0000-4000-8000-000000000012', 'manual'),
+  ('e0e0e0e0-0000-4000-8000-000000000013', 'system_instruction'),
+  ('e0e0e0e0-0000-4000-8000-000000000013', 'disruption_notice'),
+  ('e0e0e0e0-0000-4000-8000-000000000013', 'good_practice');
+
+-- The Finnish original of the Swedish guide on the initial interview (e5e5e5e5-…05).
+insert into public.documents (
+  id, kind, title, language, owner_organisation_id, network_id, status, created_by, created_at,
+  updated_at, html, text
+)
+select doc.id, 'guidance', doc.title, 'fi', 'c0c0c0c0-0000-4000-8000-000000000002',
+  'e0e0e0e0-0000-4000-8000-000000000005', 'published', 'a1a1a1a1-0000-4000-8000-000000000009',
+  now() - interval '70 days', now() - interval '70 days', doc.html, pg_temp.seed_plain_text(doc.html)
+from (values (
+  'e5e5e5e5-0000-4000-8000-000000000012'::uuid,
+  'Ohje: työnhakijan alkuhaastattelu',
+  '<h2>Alkuhaastattelun tarkoitus</h2><p>Alkuhaastattelu järjestetään viiden arkipäivän kuluessa siitä, kun henkilö on ilmoittautunut työnhakijaksi. Haastattelussa selvitetään työnhakijan tilanne ja palvelutarve ja sovitaan, miten yhteydenpito jatkuu.</p><h2>Ennen haastattelua</h2><ul><li>Lue tiedot, jotka työnhakija on antanut asiointipalvelussa.</li><li>Tarkista, tarvitseeko hän tulkkia tai palvelua ruotsiksi.</li><li>Tarkista, onko työnhakijalla voimassa olevia palveluja tai aiempi työllistymissuunnitelma.</li><li>Varaa riittävästi aikaa: alkuhaastattelu kestää usein tunnin.</li></ul><h2>Haastattelussa</h2><ol><li>Kerro oikeuksista ja velvollisuuksista, erityisesti työnhakuvelvollisuudesta.</li><li>Arvioi palvelutarve ja kirjaa perustelut.</li><li>Laadi työllistymissuunnitelma yhdessä työnhakijan kanssa.</li><li>Sovi seuraavan työnhakukeskustelun ajankohta.</li></ol><blockquote><p>Alle 30-vuotiaat ohjataan tarvittaessa Ohjaamoon.</p></blockquote>'
+)) as doc (id, title, html);
+
+-- Frozen versions: what was submitted. An earlier version's text is the document's before the
+-- change its next version made.
+insert into public.document_versions (id, document_id, number, kind, content, text, html, created_by, created_at)
+select version.id::uuid, doc.id, version.number, 'frozen', '{}', pg_temp.seed_plain_text(frozen.html),
+  frozen.html, version.created_by::uuid, now() - version.age
+from (values
+  ('e7e7e7e7-0000-4000-8000-000000000001', 'e5e5e5e5-0000-4000-8000-000000000002', 1, true, 'a1a1a1a1-0000-4000-8000-000000000001', interval '50 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000002', 'e5e5e5e5-0000-4000-8000-000000000002', 2, false, 'a1a1a1a1-0000-4000-8000-000000000001', interval '10 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000003', 'e5e5e5e5-0000-4000-8000-000000000004', 1, false, 'a1a1a1a1-0000-4000-8000-000000000002', interval '40 hours'),
+  ('e7e7e7e7-0000-4000-8000-000000000004', 'e5e5e5e5-0000-4000-8000-000000000005', 1, false, 'a1a1a1a1-0000-4000-8000-000000000009', interval '44 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000005', 'e5e5e5e5-0000-4000-8000-000000000007', 1, false, 'a1a1a1a1-0000-4000-8000-000000000001', interval '22 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000006', 'e5e5e5e5-0000-4000-8000-000000000008', 1, false, 'a1a1a1a1-0000-4000-8000-000000000001', interval '27 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000007', 'e5e5e5e5-0000-4000-8000-000000000012', 1, true, 'a1a1a1a1-0000-4000-8000-000000000009', interval '65 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000008', 'e5e5e5e5-0000-4000-8000-000000000012', 2, false, 'a1a1a1a1-0000-4000-8000-000000000009', interval '9 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000009', 'e5e5e5e5-0000-4000-8000-000000000010', 1, false, 'a1a1a1a1-0000-4000-8000-000000000001', interval '3 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000010', 'e5e5e5e5-0000-4000-8000-000000000003', 1, false, 'a1a1a1a1-0000-4000-8000-000000000009', interval '6 days'),
+  ('e7e7e7e7-0000-4000-8000-000000000011', 'e5e5e5e5-0000-4000-8000-000000000001', 1, false, 'a1a1a1a1-0000-4000-8000-000000000004', interval '3 days')
+) as version (id, document_id, number, earlier, created_by, age)
+join public.documents as doc on doc.id = version.document_id::uuid
+cross join lateral (
+  select case when version.earlier then
+    replace(replace(replace(doc.html,
+      ' ja kirjaa perustelut sekä sovelletut säännökset.', ' ja kirjaa perustelut.'),
+      ' Otantatarkastuksessa puutteita löytyi eniten juuri perusteluista.', ''),
+      '<li>Tarkista, onko työnhakijalla voimassa olevia palveluja tai aiempi työllistymissuunnitelma.</li>', '')
+  else doc.html end as html
+) as frozen;
+
+-- Submissions: who submitted what to which board, and how it ended.
+insert into public.document_submissions (
+  id, document_id, board_id, version_id, change_summary, status, approvals_required,
+  organisations_required, submitted_by, submitted_at, decided_at
+)
+select submission.id::uuid, version.document_id, submission.board_id::uuid, version.id,
+  submission.change_summary, submission.status::public.submission_status, 2, 2,
+  version.created_by, version.created_at, version.created_at + submission.decided_after
+from (values
+  ('e8e8e8e8-0000-4000-8000-000000000001', 'e7e7e7e7-0000-4000-8000-000000000001', 'e0e0e0e0-0000-4000-8000-000000000012', 'published',
+   'Ensimmäinen julkaistu versio.', interval '5 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000002', 'e7e7e7e7-0000-4000-8000-000000000002', 'e0e0e0e0-0000-4000-8000-000000000012', 'published',
+   'Menettelyyn lisätty sovellettujen säännösten kirjaaminen ja otantatarkastuksen havainto perusteluista.', interval '2 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000003', 'e7e7e7e7-0000-4000-8000-000000000003', 'e0e0e0e0-0000-4000-8000-000000000013', 'published',
+   'Häiriötiedote asiointipalvelun viiveestä.', interval '16 hours'),
+  ('e8e8e8e8-0000-4000-8000-000000000004', 'e7e7e7e7-0000-4000-8000-000000000004', 'e0e0e0e0-0000-4000-8000-000000000012', 'published',
+   'Första publicerade versionen, översättning av den finska anvisningen.', interval '4 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000005', 'e7e7e7e7-0000-4000-8000-000000000005', 'e0e0e0e0-0000-4000-8000-000000000012', 'published',
+   'Sparrausverkostossa valmisteltu tulkintasuositus.', interval '2 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000006', 'e7e7e7e7-0000-4000-8000-000000000006', 'e0e0e0e0-0000-4000-8000-000000000013', 'published',
+   'Vertaisverkoston kokoama muistilista.', interval '2 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000007', 'e7e7e7e7-0000-4000-8000-000000000007', 'e0e0e0e0-0000-4000-8000-000000000012', 'published',
+   'Ensimmäinen julkaistu versio.', interval '5 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000008', 'e7e7e7e7-0000-4000-8000-000000000008', 'e0e0e0e0-0000-4000-8000-000000000012', 'published',
+   'Valmistautumiseen lisätty voimassa olevien palvelujen ja aiemman suunnitelman tarkistaminen.', interval '3 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000009', 'e7e7e7e7-0000-4000-8000-000000000009', 'e0e0e0e0-0000-4000-8000-000000000012', 'in_review',
+   'Mallit koottu otantatarkastuksen havainnoista; kommentit juridiselta sparrausverkostolta huomioitu.', null),
+  ('e8e8e8e8-0000-4000-8000-000000000010', 'e7e7e7e7-0000-4000-8000-000000000010', 'e0e0e0e0-0000-4000-8000-000000000012', 'approved',
+   'Päivitetty kotoutumislain (681/2023) mukaiseksi.', interval '2 days')
+) as submission (id, version_id, board_id, status, change_summary, decided_after)
+join public.document_versions as version on version.id = submission.version_id::uuid;
+
+-- Approvals, each with the reviewer's organisation when they decided (the quorum counts these).
+insert into public.document_reviews (submission_id, reviewer_id, organisation_id, decision, comment, decided_at)
+select review.submission_id::uuid, review.reviewer_id::uuid,
+  private.home_organisation_of(review.reviewer_id::uuid), 'approve', review.comment,
+  submission.submitted_at + review.after
+from (values
+  ('e8e8e8e8-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000003', '', interval '2 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '5 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000003', 'Hyvä lisäys.', interval '1 day'),
+  ('e8e8e8e8-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '2 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000003', 'a1a1a1a1-0000-4000-8000-000000000009', '', interval '6 hours'),
+  ('e8e8e8e8-0000-4000-8000-000000000003', 'a1a1a1a1-0000-4000-8000-000000000005', '', interval '16 hours'),
+  ('e8e8e8e8-0000-4000-8000-000000000004', 'a1a1a1a1-0000-4000-8000-000000000003', 'Språket är klart och begripligt.', interval '3 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000004', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '4 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000005', 'a1a1a1a1-0000-4000-8000-000000000003', '', interval '1 day'),
+  ('e8e8e8e8-0000-4000-8000-000000000005', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '2 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000006', 'a1a1a1a1-0000-4000-8000-000000000009', 'Käytännöllinen lista.', interval '1 day'),
+  ('e8e8e8e8-0000-4000-8000-000000000006', 'a1a1a1a1-0000-4000-8000-000000000005', '', interval '2 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000007', 'a1a1a1a1-0000-4000-8000-000000000003', '', interval '3 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000007', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '5 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000008', 'a1a1a1a1-0000-4000-8000-000000000003', '', interval '2 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000008', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '3 days'),
+  ('e8e8e8e8-0000-4000-8000-000000000009', 'a1a1a1a1-0000-4000-8000-000000000003',
+   'Juridisesti kunnossa. Päätoimisen opiskelun malliin voisi myöhemmin lisätä esimerkin.', interval '1 day'),
+  ('e8e8e8e8-0000-4000-8000-000000000010', 'a1a1a1a1-0000-4000-8000-000000000003', '', interval '1 day'),
+  ('e8e8e8e8-0000-4000-8000-000000000010', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '2 days')
+) as review (submission_id, reviewer_id, comment, after)
+join public.document_submissions as submission on submission.id = review.submission_id::uuid;
+
+-- Published versions: the frozen content exactly as approved, with the approvals as they stood.
+-- Each was published by its first approver; a translation names the source version it translates.
+insert into public.published_versions (
+  id, document_id, number, title, kind, language, content, html, text, change_summary, approvals,
+  submission_id, owner_id, owner_name, owner_organisation_id, source_version, published_by,
+  published_at
+)
+select published.id::uuid, doc.id, version.number, doc.title, doc.kind, doc.language,
+  version.content, version.html, version.text, submission.change_summary,
+  (select jsonb_agg(jsonb_build_object(
+      'reviewer_id', review.reviewer_id,
+      'name', private.display_name_of(review.reviewer_id),
+      'organisation_id', review.organisation_id,
+      'organisation_name_fi', organisation.name_fi,
+      'organisation_name_sv', organisation.name_sv,
+      'decided_at', review.decided_at) order by review.decided_at)
+   from public.document_reviews as review
+   left join public.organisations as organisation on organisation.id = review.organisation_id
+   where review.submission_id = submission.id and review.decision = 'approve'),
+  submission.id, doc.created_by, private.display_name_of(doc.created_by), doc.owner_organisation_id,
+  published.source_version,
+  (select review.reviewer_id from public.document_reviews as review
+   where review.submission_id = submission.id order by review.decided_at limit 1),
+  submission.decided_at + interval '1 hour'
+from (values
+  ('e6e6e6e6-0000-4000-8000-000000000001', 'e8e8e8e8-0000-4000-8000-000000000001', null::integer),
+  ('e6e6e6e6-0000-4000-8000-000000000002', 'e8e8e8e8-0000-4000-8000-000000000002', null),
+  ('e6e6e6e6-0000-4000-8000-000000000003', 'e8e8e8e8-0000-4000-8000-000000000003', null),
+  ('e6e6e6e6-0000-4000-8000-000000000004', 'e8e8e8e8-0000-4000-8000-000000000004', 1),
+  ('e6e6e6e6-0000-4000-8000-000000000005', 'e8e8e8e8-0000-4000-8000-000000000005', null),
+  ('e6e6e6e6-0000-4000-8000-000000000006', 'e8e8e8e8-0000-4000-8000-000000000006', null),
+  ('e6e6e6e6-0000-4000-8000-000000000007', 'e8e8e8e8-0000-4000-8000-000000000007', null),
+  ('e6e6e6e6-0000-4000-8000-000000000008', 'e8e8e8e8-0000-4000-8000-000000000008', null)
+) as published (id, submission_id, source_version)
+join public.document_submissions as submission on submission.id = published.submission_id::uuid
+join public.document_versions as version on version.id = submission.version_id
+join public.documents as doc on doc.id = submission.document_id;
+
+-- The documents as publishing left them: slug, owner, latest version, next review (a year after
+-- publishing, except the two the dashboard shows), and the translation link. Their updated_at
+-- stays the seed's: the touch trigger is off for this one statement.
+alter table public.documents disable trigger documents_touch_updated_at;
+update public.documents as doc
+set slug = stewardship.slug,
+    owner_id = doc.created_by,
+    published_version = latest.number,
+    published_at = latest.published_at,
+    review_due = coalesce(current_date + stewardship.due_in, (latest.published_at + interval '365 days')::date),
+    translation_of = stewardship.translation_of::uuid,
+    updated_at = greatest(doc.updated_at, latest.published_at)
+from (values
+  ('e5e5e5e5-0000-4000-8000-000000000002', 'tyottomyysturvan-tyovoimapoliittiset-edellytykset', null::integer, null),
+  ('e5e5e5e5-0000-4000-8000-000000000004', 'hairiotiedote-tyonhakukeskustelujen-kirjaukset-viiveella', null, null),
+  ('e5e5e5e5-0000-4000-8000-000000000005', 'handledning-den-inledande-intervjun', null, 'e5e5e5e5-0000-4000-8000-000000000012'),
+  ('e5e5e5e5-0000-4000-8000-000000000007', 'omaehtoisen-opiskelun-tukeminen-tyottomyysetuudella', -10, null),
+  ('e5e5e5e5-0000-4000-8000-000000000008', 'tyonhakukeskustelun-muistilista', 21, null),
+  ('e5e5e5e5-0000-4000-8000-000000000012', 'tyonhakijan-alkuhaastattelu', null, null)
+) as stewardship (id, slug, due_in, translation_of)
+cross join lateral (
+  select version.number, version.published_at from public.published_versions as version
+  where version.document_id = stewardship.id::uuid order by version.number desc limit 1
+) as latest
+where doc.id = stewardship.id::uuid;
+alter table public.documents enable trigger documents_touch_updated_at;
+
+-- Feedback from readers: Helmi's new remark on the labour-policy conditions, and Kalle's
+-- suggestion to the checklist, accepted and answered by its owner Aino.
+insert into public.document_feedback (id, document_id, version_number, paragraph_index, paragraph_text, problem, suggestion, author_id)
+select feedback.id::uuid, feedback.document_id::uuid, feedback.version_number, feedback.paragraph_index,
+  (regexp_split_to_array(version.text, E'\n\n'))[feedback.paragraph_index + 1],
+  feedback.problem, feedback.suggestion, feedback.author_id::uuid
+from (values
+  ('e9e9e9e9-0000-4000-8000-000000000001', 'e5e5e5e5-0000-4000-8000-000000000002', 2, 8,
+   'Kuulemisesta puuttuvat poikkeukset: hallintolain 34 §:n 2 momentin mukaan asian voi tietyissä tilanteissa ratkaista kuulematta.',
+   'Lisätään kohtaan maininta kuulemisen poikkeuksista ja kehotus kirjata, miksi kuulematta jättäminen oli perusteltua.',
+   'a1a1a1a1-0000-4000-8000-000000000009'),
+  ('e9e9e9e9-0000-4000-8000-000000000002', 'e5e5e5e5-0000-4000-8000-000000000008', 1, 5,
+   'Keskustelussa olisi hyvä käydä läpi myös työnhakijan osaamisen kehittämisen tarpeet, ei vain haetut työpaikat.',
+   'Lisätään kohta: ”Kysy, tarvitseeko työnhakija koulutusta tai muuta osaamisen kehittämistä.”',
+   'a1a1a1a1-0000-4000-8000-000000000002')
+) as feedback (id, document_id, version_number, paragraph_index, problem, suggestion, author_id)
+join public.published_versions as version
+  on version.document_id = feedback.document_id::uuid and version.number = feedback.version_number;
+
+update public.document_feedback
+set created_at = case id
+      when 'e9e9e9e9-0000-4000-8000-000000000001' then now() - interval '2 days'
+      else now() - interval '12 days' end
+where id::text like 'e9e9e9e9-0000-4000-8000-%';
+
+update public.document_feedback
+set status = 'accepted',
+    reply = 'Kiitos hyvästä ehdotuksesta! Lisäämme kohdan muistilistan seuraavaan versioon.',
+    replied_by = 'a1a1a1a1-0000-4000-8000-000000000001', replied_at = now() - interval '9 days'
+where id = 'e9e9e9e9-0000-4000-8000-000000000002';
+
+-- A comment round on Tampere's service-need assessment, inviting Helsinki and the legal-sparring
+-- network. Helmi answered for Helsinki; Olli has already handled her general comment.
+insert into public.comment_rounds (
+  id, document_id, version_id, title, instructions, document_title, html, text, deadline,
+  opened_by, opened_at
+)
+select 'eaeaeaea-0000-4000-8000-000000000001', doc.id, version.id,
+  'Lausuntopyyntö: palvelutarpeen arvioinnin ohje',
+  'Pyydämme lausuntoa erityisesti tuen tarpeen taulukosta ja arvioinnin vaiheista. Kommentoi tarvittaessa suoraan kappaleisiin.',
+  doc.title, version.html, version.text,
+  ((current_date + 10) + time '16:00') at time zone 'Europe/Helsinki',
+  'a1a1a1a1-0000-4000-8000-000000000004', version.created_at
+from public.documents as doc
+join public.document_versions as version on version.id = 'e7e7e7e7-0000-4000-8000-000000000011'
+where doc.id = 'e5e5e5e5-0000-4000-8000-000000000001';
+
+insert into public.comment_round_invitees (id, round_id, organisation_id, network_id) values
+  ('ebebebeb-0000-4000-8000-000000000001', 'eaeaeaea-0000-4000-8000-000000000001', 'c0c0c0c0-0000-4000-8000-000000000002', null),
+  ('ebebebeb-0000-4000-8000-000000000002', 'eaeaeaea-0000-4000-8000-000000000001', null, 'e0e0e0e0-0000-4000-8000-000000000010');
+
+insert into public.comment_round_responses (id, round_id, invitee_id, responder_id, submitted_at) values
+  ('ecececec-0000-4000-8000-000000000001', 'eaeaeaea-0000-4000-8000-000000000001',
+   'ebebebeb-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '1 day');
+
+insert into public.comment_round_items (
+  id, response_id, position, paragraph_index, paragraph_text, comment, handling, handling_note,
+  handled_by, handled_at
+)
+select item.id::uuid, 'ecececec-0000-4000-8000-000000000001', item.position, item.paragraph_index,
+  (regexp_split_to_array(round.text, E'\n\n'))[item.paragraph_index + 1], item.comment,
+  item.handling::public.round_item_handling, item.note, item.handled_by::uuid,
+  case when item.handled_by is not null then now() - interval '2 hours' end
+from (values
+  ('edededed-0000-4000-8000-000000000001', 0, null::integer,
+   'Ohje on selkeä ja yhtenäistää käytäntöjä hyvin. Toivomme tuen tarpeen taulukon alle esimerkin monialaisen tuen tilanteesta.',
+   'accepted', 'Esimerkki lisätään taulukon alle ennen hyväksyntää.', 'a1a1a1a1-0000-4000-8000-000000000004'),
+  ('edededed-0000-4000-8000-000000000002', 1, 4,
+   'Esteisiin kannattaa lisätä myös asumisen ja talouden tilanne: ne näkyvät Helsingissä usein työnhaun taustalla.',
+   'pending', null, null)
+) as item (id, position, paragraph_index, comment, handling, note, handled_by)
+cross join public.comment_rounds as round
+where round.id = 'eaeaeaea-0000-4000-8000-000000000001';
+
+-- What the workflow's functions would have recorded and sent for all of the above (the seed has no
+-- signed-in user, so it writes them itself, each dated by its event).
+insert into public.audit_log (actor_id, action, target_type, target_id, organisation_id, at, details)
+select event.actor, event.action, 'document', doc.id::text, doc.owner_organisation_id, event.at, event.details
+from public.document_submissions as submission
+join public.documents as doc on doc.id = submission.document_id
+cross join lateral (
+  select submission.submitted_by as actor, 'document.submit' as action, submission.submitted_at as at,
+    jsonb_build_object('submission_id', submission.id, 'board_id', submission.board_id) as details
+  union all
+  select review.reviewer_id, 'document.approve', review.decided_at,
+    jsonb_build_object('submission_id', submission.id,
+      'outcome', case when review.decided_at = submission.decided_at then 'approved' else 'in_review' end)
+  from public.document_reviews as review where review.submission_id = submission.id
+  union all
+  select version.published_by, 'document.publish', version.published_at,
+    jsonb_build_object('submission_id', submission.id, 'version', version.number)
+  from public.published_versions as version where version.submission_id = submission.id
+) as event
+where submission.id::text like 'e8e8e8e8-0000-4000-8000-%'
+order by event.at;
+
+insert into public.audit_log (actor_id, action, target_type, target_id, organisation_id, at, details) values
+  ('a1a1a1a1-0000-4000-8000-000000000004', 'comment_round.open', 'document', 'e5e5e5e5-0000-4000-8000-000000000001',
+   'c0c0c0c0-0000-4000-8000-000000000001', now() - interval '3 days',
+   jsonb_build_object('round_id', 'eaeaeaea-0000-4000-8000-000000000001')),
+  ('a1a1a1a1-0000-4000-8000-000000000009', 'comment_round.respond', 'comment_round', 'eaeaeaea-0000-4000-8000-000000000001',
+   null, now() - interval '1 day', jsonb_build_object('invitee_id', 'ebebebeb-0000-4000-8000-000000000001')),
+  ('a1a1a1a1-0000-4000-8000-000000000001', 'feedback.answer', 'document', 'e5e5e5e5-0000-4000-8000-000000000008',
+   'c0c0c0c0-0000-4000-8000-000000000001', now() - interval '9 days',
+   jsonb_build_object('feedback_id', 'e9e9e9e9-0000-4000-8000-000000000002', 'status', 'accepted'));
+
+-- The feedback trigger notified the owners; date those by the feedback.
+update public.notifications as notification
+set actor_id = feedback.author_id, created_at = feedback.created_at + interval '1 minute'
+from public.document_feedback as feedback
+where notification.kind = 'feedback_received'
+  and notification.link = '/editorial/feedback/' || feedback.id::text;
+
+insert into public.notifications (recipient_id, kind, network_id, actor_id, link, data, created_at)
+select event.recipient, event.kind, event.network_id, event.actor, event.link,
+  jsonb_build_object('actor_name', private.display_name_of(event.actor)) || event.data, event.at
+from (
+  -- Submissions to the boards' members (not the submitter).
+  select member.user_id as recipient, 'review_requested' as kind, submission.board_id as network_id,
+    submission.submitted_by as actor, '/documents/' || doc.id || '/publishing' as link,
+    jsonb_build_object('title', doc.title, 'excerpt', left(submission.change_summary, 200)) as data,
+    submission.submitted_at as at
+  from public.document_submissions as submission
+  join public.documents as doc on doc.id = submission.document_id
+  join public.network_members as member on member.network_id = submission.board_id
+    and member.role in ('coordinator', 'member') and member.user_id <> submission.submitted_by
+  where submission.id::text like 'e8e8e8e8-0000-4000-8000-%'
+    and submission.submitted_at > now() - interval '30 days'
+  union all
+  -- The approval that reached the quorum, to the submitter.
+  select submission.submitted_by, 'review_decided', null, review.reviewer_id,
+    '/documents/' || doc.id || '/publishing',
+    jsonb_build_object('title', doc.title, 'status', 'approved', 'excerpt', review.comment),
+    review.decided_at
+  from public.document_submissions as submission
+  join public.documents as doc on doc.id = submission.document_id
+  join public.document_reviews as review on review.submission_id = submission.id
+    and review.decided_at = submission.decided_at
+  where submission.id::text like 'e8e8e8e8-0000-4000-8000-%'
+    and submission.submitted_at > now() - interval '30 days'
+  union all
+  -- Publications, to the submitter.
+  select submission.submitted_by, 'document_published', null, version.published_by,
+    '/library/' || doc.slug, jsonb_build_object('title', doc.title, 'status', version.number::text),
+    version.published_at
+  from public.published_versions as version
+  join public.document_submissions as submission on submission.id = version.submission_id
+  join public.documents as doc on doc.id = version.document_id
+  where version.published_at > now() - interval '30 days'
+  union all
+  -- The Finnish guide's version 2 left its Swedish translation behind.
+  select translation.owner_id, 'translation_outdated', null, version.published_by,
+    '/documents/' || translation.id || '/publishing', jsonb_build_object('title', translation.title),
+    version.published_at
+  from public.published_versions as version
+  join public.documents as translation on translation.translation_of = version.document_id
+  where version.id = 'e6e6e6e6-0000-4000-8000-000000000008'
+  union all
+  -- Kalle's feedback answered.
+  select feedback.author_id, 'feedback_answered', null, feedback.replied_by,
+    '/library/' || doc.slug || '/feedback',
+    jsonb_build_object('title', doc.title, 'status', feedback.status::text, 'excerpt', feedback.reply),
+    feedback.replied_at
+  from public.document_feedback as feedback
+  join public.documents as doc on doc.id = feedback.document_id
+  where feedback.reply is not null
+  union all
+  -- The comment round's invitation, to the invited network's coordinators (Helsinki has no admin).
+  select member.user_id, 'comment_round_invited', null, round.opened_by, '/rounds/' || round.id,
+    jsonb_build_object('title', round.title, 'status', round.deadline::text), round.opened_at
+  from public.comment_rounds as round
+  join public.comment_round_invitees as invitee on invitee.round_id = round.id
+  join public.network_members as member on member.network_id = invitee.network_id
+    and member.role = 'coordinator'
+) as event
+where event.recipient is not null and event.recipient is distinct from event.actor;
+
+-- The daily job's reminders: the overdue review and the one falling due within 30 days.
+select public.send_document_review_reminders(current_date);
+update public.notifications set created_at = now() - interval '5 hours' where kind = 'document_review_due';
+
+update public.notifications
+set read_at = created_at + interval '3 hours'
+where created_at < now() - interval '4 days' and read_at is null
+  and kind in ('review_requested', 'review_decided', 'document_published', 'translation_outdated',
+    'feedback_received', 'feedback_answered', 'comment_round_invited');

@@ -27,7 +27,8 @@ export function isComparedRef(value: unknown): value is string {
   return value === currentRef || isUuid(value);
 }
 
-export type VersionKind = "auto" | "named" | "restore";
+/** 'frozen': the content as it was submitted for review or sent out on a comment round. */
+export type VersionKind = "auto" | "named" | "restore" | "frozen";
 
 import type { Moment } from "./moment";
 

@@ -156,7 +156,11 @@ export default function NetworkWorkspace() {
         <Notice tone="success">{t(`networks.membership.done.${done}`)}</Notice>
       ) : null}
 
-      <WorkspaceTabs slug={loaded.slug} isCoordinator={loaded.isCoordinator} />
+      <WorkspaceTabs
+        slug={loaded.slug}
+        isCoordinator={loaded.isCoordinator}
+        isBoard={loaded.kind === "editorial_board"}
+      />
       <Outlet />
     </div>
   );

@@ -2,6 +2,7 @@
 import { outboxMailer } from "../embedded/auth/mailer";
 import type { Database } from "../embedded/db";
 import { sendDailyDigests } from "./daily-digest";
+import { sendDocumentReviewReminders } from "./document-review-reminders";
 import { sendNetworkReviewReminders } from "./review-reminders";
 import type { DailyJob } from "./scheduler";
 
@@ -13,6 +14,13 @@ export function dailyJobs(options: { db: Database; siteUrl: string }): DailyJob[
       hour: 7,
       run: async ({ localDate }) => {
         await sendNetworkReviewReminders(db, localDate);
+      },
+    },
+    {
+      name: "document_review_reminders",
+      hour: 7,
+      run: async ({ localDate }) => {
+        await sendDocumentReviewReminders(db, localDate);
       },
     },
     {

@@ -153,7 +153,9 @@ create table public.comment_rounds (
   version_id uuid not null references public.document_versions (id),
   title text not null check (btrim(title) <> '' and length(title) <= 300),
   instructions text not null default '' check (length(instructions) <= 5000),
-  -- A copy of the frozen content, so invited parties read it without access to the document.
+  -- A copy of the frozen content and the document's title, so invited parties read it without
+  -- access to the document.
+  document_title text not null default '',
   html text not null,
   text text not null,
   deadline timestamptz not null,
@@ -420,17 +422,17 @@ as $$
 $$;
 
 -- Who handles a document's feedback and comment rounds: its editors, its owner, its managers
--- and the members of its board.
+-- and the members of its board. Never null (no access, no board), so `not` in a check refuses.
 create function private.handles_document(document uuid) returns boolean
 language sql stable security definer
 set search_path = ''
 as $$
-  select private.is_active_user() and (
+  select coalesce(private.is_active_user() and (
     private.document_access_of(auth.uid(), document) = 'edit'
     or private.manages_document(document)
     or exists (select 1 from public.documents as doc where doc.id = document and doc.owner_id = auth.uid())
     or private.document_board(document) in (select private.my_board_ids())
-  )
+  ), false)
 $$;
 
 -- Invitations the caller answers for: themselves, their home organisation (active member) and the
@@ -673,7 +675,7 @@ begin
     update public.document_submissions set status = outcome, decided_at = now()
     where id = submission.id;
     update public.documents set status = outcome::text::public.document_status where id = doc.id;
-    perform private.notify(submission.submitted_by, 'review_decided', private.document_link(doc),
+    perform private.notify(submission.submitted_by, 'review_decided', null, private.document_link(doc),
       jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', doc.title,
         'status', outcome, 'excerpt', left(btrim(coalesce(comment, '')), 200)), true);
   end if;
@@ -739,11 +741,11 @@ begin
   ) then
     raise exception 'no such submission' using errcode = 'P0002';
   end if;
-  if not (
+  if not coalesce((
     submission.submitted_by = auth.uid()
     or private.document_access_of(auth.uid(), submission.document_id) = 'edit'
     or private.is_board_member_person(auth.uid(), submission.board_id)
-  ) then
+  ), false) then
     raise exception 'only the submitter, the document''s editors and the board publish'
       using errcode = '42501';
   end if;
@@ -794,13 +796,13 @@ begin
 
   perform private.record_audit('document.publish', 'document', doc.id::text, doc.owner_organisation_id,
     jsonb_build_object('submission_id', submission.id, 'version', next_number));
-  perform private.notify(submission.submitted_by, 'document_published',
+  perform private.notify(submission.submitted_by, 'document_published', null,
     '/library/' || (select slug from public.documents where id = doc.id),
     jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', doc.title,
       'status', next_number::text), true);
   -- The translations of this document are now behind it.
   for translation in select * from public.documents where translation_of = doc.id loop
-    perform private.notify(coalesce(translation.owner_id, translation.created_by), 'translation_outdated',
+    perform private.notify(coalesce(translation.owner_id, translation.created_by), 'translation_outdated', null,
       private.document_link(translation),
       jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', translation.title),
       true);
@@ -818,8 +820,8 @@ as $$
 declare
   doc public.documents := private.lock_document(archive_document.document_id);
 begin
-  if not (private.manages_document(doc.id)
-    or private.document_board(doc.id) in (select private.my_board_ids())) then
+  if not coalesce(private.manages_document(doc.id)
+    or private.document_board(doc.id) in (select private.my_board_ids()), false) then
     raise exception 'only the board and the document''s managers archive it' using errcode = '42501';
   end if;
   if doc.status = 'archived' then
@@ -840,8 +842,8 @@ as $$
 declare
   doc public.documents := private.lock_document(reopen_document.document_id);
 begin
-  if not (private.manages_document(doc.id)
-    or private.document_board(doc.id) in (select private.my_board_ids())) then
+  if not coalesce(private.manages_document(doc.id)
+    or private.document_board(doc.id) in (select private.my_board_ids()), false) then
     raise exception 'only the board and the document''s managers reopen it' using errcode = '42501';
   end if;
   if doc.status <> 'archived' then
@@ -869,8 +871,8 @@ as $$
 declare
   doc public.documents := private.lock_document(set_document_stewardship.document_id);
 begin
-  if not (private.manages_document(doc.id) or doc.owner_id = auth.uid()
-    or private.document_board(doc.id) in (select private.my_board_ids())) then
+  if not coalesce(private.manages_document(doc.id) or doc.owner_id = auth.uid()
+    or private.document_board(doc.id) in (select private.my_board_ids()), false) then
     raise exception 'only the owner, the document''s managers and the board change this'
       using errcode = '42501';
   end if;
@@ -909,8 +911,8 @@ declare
   doc public.documents := private.lock_document(mark_document_reviewed.document_id);
   next_due date;
 begin
-  if not (private.manages_document(doc.id) or doc.owner_id = auth.uid()
-    or private.document_board(doc.id) in (select private.my_board_ids())) then
+  if not coalesce(private.manages_document(doc.id) or doc.owner_id = auth.uid()
+    or private.document_board(doc.id) in (select private.my_board_ids()), false) then
     raise exception 'only the owner, the document''s managers and the board review it'
       using errcode = '42501';
   end if;
@@ -944,7 +946,7 @@ begin
       and review_reminded_for is distinct from review_due
     for update
   loop
-    perform private.notify(coalesce(doc.owner_id, doc.created_by), 'document_review_due',
+    perform private.notify(coalesce(doc.owner_id, doc.created_by), 'document_review_due', null,
       private.document_link(doc),
       jsonb_build_object('title', doc.title, 'status', doc.review_due::text), true);
     update public.documents set review_reminded_for = doc.review_due where id = doc.id;
@@ -1189,7 +1191,7 @@ declare
   board uuid;
 begin
   select * into doc from public.documents where id = new.document_id;
-  perform private.notify(coalesce(doc.owner_id, doc.created_by), 'feedback_received',
+  perform private.notify(coalesce(doc.owner_id, doc.created_by), 'feedback_received', null,
     '/editorial/feedback/' || new.id::text,
     jsonb_build_object('actor_name', private.display_name_of(new.author_id), 'title', doc.title,
       'excerpt', left(new.problem, 200)), true);
@@ -1232,7 +1234,7 @@ begin
         then now() else replied_at end
   where id = feedback.id;
   if nullif(btrim(coalesce(reply, '')), '') is not null or status is distinct from feedback.status then
-    perform private.notify(feedback.author_id, 'feedback_answered',
+    perform private.notify(feedback.author_id, 'feedback_answered', null,
       '/library/' || doc.slug || '/feedback',
       jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', doc.title,
         'status', status, 'excerpt', left(btrim(coalesce(reply, '')), 200)), true);
@@ -1265,8 +1267,8 @@ declare
   invitee public.comment_round_invitees;
   data jsonb;
 begin
-  if not (private.document_access_of(auth.uid(), doc.id) = 'edit'
-    or doc.network_id in (select private.coordinated_network_ids())) then
+  if not coalesce(private.document_access_of(auth.uid(), doc.id) = 'edit'
+    or doc.network_id in (select private.coordinated_network_ids()), false) then
     raise exception 'only the document''s editors and its network''s coordinators open a comment round'
       using errcode = '42501';
   end if;
@@ -1288,9 +1290,9 @@ begin
     raise exception 'invite at most 200 parties' using errcode = '22023';
   end if;
   frozen := private.freeze_document(doc.id);
-  insert into public.comment_rounds (document_id, version_id, title, instructions, html, text,
-    deadline, opened_by)
-  select doc.id, frozen, btrim(title), btrim(coalesce(instructions, '')), version.html,
+  insert into public.comment_rounds (document_id, version_id, title, instructions, document_title,
+    html, text, deadline, opened_by)
+  select doc.id, frozen, btrim(title), btrim(coalesce(instructions, '')), doc.title, version.html,
     version.text, deadline, auth.uid()
   from public.document_versions as version where version.id = frozen
   returning id into opened;
@@ -1308,20 +1310,24 @@ begin
   where network.id = any (coalesce(invite_networks, '{}'))
     and network.archived_at is null
   on conflict do nothing;
+  -- Unknown ids and archived networks were left out: a round nobody can answer is no round.
+  if not exists (select 1 from public.comment_round_invitees as invited where invited.round_id = opened) then
+    raise exception 'invite at least one person, organisation or network' using errcode = '22023';
+  end if;
 
   data := jsonb_build_object('actor_name', private.display_name_of(auth.uid()),
     'title', btrim(title), 'status', deadline::text);
   -- Invited people directly; an organisation through its admins; a network through its coordinators.
   for invitee in select * from public.comment_round_invitees where round_id = opened loop
     if invitee.user_id is not null then
-      perform private.notify(invitee.user_id, 'comment_round_invited', '/rounds/' || opened::text, data, true);
+      perform private.notify(invitee.user_id, 'comment_round_invited', null, '/rounds/' || opened::text, data, true);
     elsif invitee.organisation_id is not null then
-      perform private.notify(membership.user_id, 'comment_round_invited', '/rounds/' || opened::text, data, true)
+      perform private.notify(membership.user_id, 'comment_round_invited', null, '/rounds/' || opened::text, data, true)
       from public.organisation_members as membership
       where membership.organisation_id = invitee.organisation_id
         and membership.role = 'admin' and membership.status = 'active';
     else
-      perform private.notify(member.user_id, 'comment_round_invited', '/rounds/' || opened::text, data, true)
+      perform private.notify(member.user_id, 'comment_round_invited', null, '/rounds/' || opened::text, data, true)
       from public.network_members as member
       where member.network_id = invitee.network_id and member.role = 'coordinator';
     end if;
@@ -1385,10 +1391,16 @@ begin
   values (round.id, invitee_id, auth.uid())
   returning id into responded;
   for item in select value from jsonb_array_elements(items) loop
-    if jsonb_typeof(item) <> 'object' or jsonb_typeof(item -> 'comment') <> 'string'
+    if jsonb_typeof(item) <> 'object' or jsonb_typeof(item -> 'comment') is distinct from 'string'
       or (item ? 'paragraph_index' and jsonb_typeof(item -> 'paragraph_index') not in ('number', 'null'))
       or (item ? 'paragraph_text' and jsonb_typeof(item -> 'paragraph_text') not in ('string', 'null')) then
       raise exception 'each comment is {"paragraph_index", "paragraph_text", "comment"}' using errcode = '22023';
+    end if;
+    if btrim(item ->> 'comment') = '' or length(item ->> 'comment') > 5000
+      or (item ->> 'paragraph_index')::numeric < 0
+      or (item ->> 'paragraph_index')::numeric <> trunc((item ->> 'paragraph_index')::numeric) then
+      raise exception 'each comment has words (at most 5000 characters) and a paragraph number of 0 or more'
+        using errcode = '22023';
     end if;
     insert into public.comment_round_items (response_id, position, paragraph_index, paragraph_text, comment)
     values (responded, item_position, (item ->> 'paragraph_index')::integer,
@@ -1401,19 +1413,20 @@ begin
 end;
 $$;
 
--- Who runs a round: its opener, the document's editors and its network's coordinators.
+-- Who runs a round: its opener, the document's editors and its network's coordinators. Never
+-- null, so `not` in a check refuses.
 create function private.runs_round(round public.comment_rounds) returns boolean
 language sql stable security definer
 set search_path = ''
 as $$
-  select private.is_active_user() and (
+  select coalesce(private.is_active_user() and (
     round.opened_by = auth.uid()
     or private.document_access_of(auth.uid(), round.document_id) = 'edit'
     or exists (
       select 1 from public.documents as doc
       where doc.id = round.document_id and doc.network_id in (select private.coordinated_network_ids())
     )
-  )
+  ), false)
 $$;
 
 -- Records what was done about one comment.
@@ -1458,7 +1471,7 @@ as $$
 begin
   update public.comment_rounds set closed_at = least(now(), round.deadline), closed_by = closer
   where id = round.id;
-  perform private.notify(round.opened_by, 'comment_round_closed', '/rounds/' || round.id::text,
+  perform private.notify(round.opened_by, 'comment_round_closed', null, '/rounds/' || round.id::text,
     jsonb_build_object('title', round.title,
       'status', (select count(*) from public.comment_round_responses as response
         where response.round_id = round.id)::text), true);
@@ -1594,6 +1607,11 @@ grant execute on function
   public.handle_comment_round_item(uuid, public.round_item_handling, text),
   public.close_comment_round(uuid)
 to authenticated;
+-- Default privileges grant every new function to authenticated too: the jobs are the server's.
+revoke all on function
+  public.send_document_review_reminders(date),
+  public.close_due_comment_rounds()
+from authenticated;
 grant execute on function
   public.send_document_review_reminders(date),
   public.close_due_comment_rounds()

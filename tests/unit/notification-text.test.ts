@@ -87,6 +87,94 @@ describe("what a notification says", () => {
   });
 });
 
+describe("what a publishing notification says", () => {
+  const doc = { actor_name: "Liisa Lakimies", title: "Perustelumallit" };
+
+  it("tells a submission, an approval and a request for changes apart", () => {
+    expect(message("fi", "review_requested", doc)).toBe(
+      "Liisa Lakimies lähetti asiakirjan ”Perustelumallit” tarkastettavaksi",
+    );
+    expect(message("sv", "review_decided", { ...doc, status: "approved" })).toBe(
+      "Dokumentet ”Perustelumallit” godkändes för publicering",
+    );
+    expect(message("en", "review_decided", { ...doc, status: "changes_requested" })).toBe(
+      "Liisa Lakimies requested changes to the document “Perustelumallit”",
+    );
+    expect(message("fi", "review_decided", { ...doc, status: "withdrawn" })).toBe(
+      "Asiakirjan ”Perustelumallit” tarkastus on päättynyt",
+    );
+  });
+
+  it("names the published version, and falls back when the number is missing", () => {
+    expect(message("fi", "document_published", { ...doc, status: "2" })).toBe(
+      "Liisa Lakimies julkaisi asiakirjan ”Perustelumallit” version 2",
+    );
+    expect(message("sv", "document_published", { ...doc, status: "2" })).toBe(
+      "Liisa Lakimies publicerade dokumentet ”Perustelumallit”, version 2",
+    );
+    expect(message("en", "document_published", { ...doc, status: "two" })).toBe(
+      "Liisa Lakimies published the document “Perustelumallit”",
+    );
+    expect(message("fi", "translation_outdated", { title: "Handledning" })).toBe(
+      "Käännös ”Handledning” on vanhentunut: alkuperäisestä asiakirjasta julkaistiin uusi versio",
+    );
+  });
+
+  it("writes the review date as the calendar day in the reader's language", () => {
+    const due = { title: "Perustelumallit", status: "2026-03-01" };
+    expect(message("fi", "document_review_due", due)).toBe(
+      "Asiakirjan ”Perustelumallit” sisältö on tarkistettava viimeistään 1.3.2026",
+    );
+    expect(message("en", "document_review_due", due)).toBe(
+      "The content of the document “Perustelumallit” must be reviewed by 1 Mar 2026",
+    );
+    expect(message("sv", "document_review_due", { ...due, status: "soon" })).toBe(
+      "Det är dags att granska innehållet i dokumentet ”Perustelumallit”",
+    );
+  });
+
+  it("says what became of a reader's feedback, in words", () => {
+    expect(message("fi", "feedback_received", doc)).toBe(
+      "Liisa Lakimies antoi palautetta asiakirjasta ”Perustelumallit”",
+    );
+    expect(message("fi", "feedback_answered", { ...doc, status: "accepted" })).toBe(
+      "Liisa Lakimies käsitteli palautettasi asiakirjasta ”Perustelumallit”. Tila: hyväksytty",
+    );
+    expect(message("sv", "feedback_answered", { ...doc, status: "in_progress" })).toBe(
+      "Liisa Lakimies behandlade din respons på dokumentet ”Perustelumallit”. Status: under behandling",
+    );
+    expect(message("en", "feedback_answered", { ...doc, status: "bogus" })).toBe(
+      "Liisa Lakimies handled your feedback on the document “Perustelumallit”",
+    );
+  });
+
+  it("gives a comment round's deadline in Helsinki time and counts its responses", () => {
+    // As open_comment_round() writes deadline::text: noon in Helsinki is 10:00 UTC in winter.
+    const round = { actor_name: "Olli", title: "Lausuntopyyntö", status: "2025-12-04 10:00:00+00" };
+    expect(message("fi", "comment_round_invited", round)).toMatch(
+      /^Olli pyytää lausuntoa: ”Lausuntopyyntö”\. Määräaika 4\.12\.2025 klo 12\.00$/,
+    );
+    expect(
+      message("en", "comment_round_invited", { ...round, status: "2025-12-04 12:00:00+02" }),
+    ).toBe(message("en", "comment_round_invited", round));
+    expect(message("sv", "comment_round_invited", { ...round, status: "tomorrow" })).toBe(
+      "Olli begär utlåtande: ”Lausuntopyyntö”",
+    );
+    expect(message("fi", "comment_round_closed", { title: "Lausuntopyyntö", status: "1" })).toBe(
+      "Lausuntokierros ”Lausuntopyyntö” on päättynyt: 1 lausunto",
+    );
+    expect(message("sv", "comment_round_closed", { title: "Remiss", status: "3" })).toBe(
+      "Remissrundan ”Remiss” har avslutats: 3 utlåtanden",
+    );
+    expect(message("en", "comment_round_closed", { title: "Round", status: "0" })).toBe(
+      "The comment round “Round” has closed: 0 responses",
+    );
+    expect(message("en", "comment_round_closed", {})).toBe(
+      "The comment round “(untitled)” has closed",
+    );
+  });
+});
+
 describe("the notification page's cursor and form", () => {
   it("round-trips a cursor and rejects anything else", () => {
     const cursor = {

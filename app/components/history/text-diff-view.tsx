@@ -113,17 +113,25 @@ function UnchangedParagraphs(props: { texts: string[] }) {
   );
 }
 
-/** Summary counts, then the text paragraph by paragraph with the changes marked. */
-export function TextDiffView(props: { diff: TextDiff }) {
+/**
+ * Summary counts, then the text paragraph by paragraph with the changes marked. `nested` puts it
+ * inside another page's section: h3 headings, and no regions of its own to crowd the landmarks.
+ */
+export function TextDiffView(props: { diff: TextDiff; nested?: boolean }) {
   const { t } = useTranslation();
   const { diff } = props;
+  const Heading = props.nested ? "h3" : "h2";
+  const Section = props.nested ? "div" : "section";
   const { summary } = diff;
   return (
     <div className="space-y-6">
-      <section aria-labelledby="diff-summary-heading" className="space-y-2">
-        <h2 id="diff-summary-heading" className="text-xl font-semibold">
+      <Section
+        aria-labelledby={props.nested ? undefined : "diff-summary-heading"}
+        className="space-y-2"
+      >
+        <Heading id="diff-summary-heading" className="text-xl font-semibold">
           {t("history.diff.summaryHeading")}
-        </h2>
+        </Heading>
         {diff.identical ? (
           <p data-testid="diff-summary">{t("history.diff.identical")}</p>
         ) : (
@@ -136,11 +144,14 @@ export function TextDiffView(props: { diff: TextDiff }) {
           </p>
         )}
         <p className="text-sm text-slate-700">{t("history.diff.legend")}</p>
-      </section>
-      <section aria-labelledby="diff-changes-heading" className="space-y-3">
-        <h2 id="diff-changes-heading" className="text-xl font-semibold">
+      </Section>
+      <Section
+        aria-labelledby={props.nested ? undefined : "diff-changes-heading"}
+        className="space-y-3"
+      >
+        <Heading id="diff-changes-heading" className="text-xl font-semibold">
           {t("history.diff.changesHeading")}
-        </h2>
+        </Heading>
         {diff.paragraphs.length === 0 ? (
           <p className="text-slate-700">{t("history.diff.empty")}</p>
         ) : (
@@ -152,7 +163,7 @@ export function TextDiffView(props: { diff: TextDiff }) {
             ),
           )
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -25,6 +25,7 @@ function VersionKindText(props: { version: Version }) {
       </>
     );
   }
+  if (version.kind === "frozen") return <>{t("history.kinds.frozen")}</>;
   return <>{t("history.kinds.auto")}</>;
 }
 

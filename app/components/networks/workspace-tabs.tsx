@@ -2,18 +2,29 @@ import { NavLink } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 
-const tabs: { path: string; label: ParseKeys; coordinatorsOnly?: boolean }[] = [
+const tabs: {
+  path: string;
+  label: ParseKeys;
+  coordinatorsOnly?: boolean;
+  boardsOnly?: boolean;
+}[] = [
   { path: "", label: "networks.tabs.overview" },
   { path: "/discussions", label: "networks.tabs.discussions" },
   { path: "/documents", label: "documents.title" },
   { path: "/meetings", label: "networks.tabs.meetings" },
   { path: "/tasks", label: "networks.tabs.tasks" },
   { path: "/members", label: "networks.tabs.members" },
+  { path: "/board", label: "editorial.board.tab", boardsOnly: true },
   { path: "/settings", label: "networks.tabs.settings", coordinatorsOnly: true },
 ];
 
 /** The workspace's sections; NavLink marks the current one with aria-current="page". */
-export function WorkspaceTabs(props: { slug: string; isCoordinator: boolean }) {
+export function WorkspaceTabs(props: {
+  slug: string;
+  isCoordinator: boolean;
+  /** An editorial board network, which has the board's settings tab. */
+  isBoard?: boolean;
+}) {
   const { t } = useTranslation();
   const base = `/networks/${props.slug}`;
   return (
@@ -21,6 +32,7 @@ export function WorkspaceTabs(props: { slug: string; isCoordinator: boolean }) {
       <ul className="-mb-px flex flex-wrap gap-1">
         {tabs
           .filter((tab) => !tab.coordinatorsOnly || props.isCoordinator)
+          .filter((tab) => !tab.boardsOnly || props.isBoard)
           .map((tab) => (
             <li key={tab.path}>
               <NavLink

@@ -291,6 +291,37 @@ describe.each(availableBackends())("document history on %s", (backend) => {
     expect(missing.status).toBe(404);
   });
 
+  it("lists the content frozen for a review as a version of its own kind, to compare like any other", async () => {
+    const helmi = await as("helmi");
+    const created = await helmi.rpc("create_document", {
+      title: "Tunnusten poistaminen työsuhteen päättyessä",
+      kind: "guidance",
+      network_id: integrations,
+      initial_html: "<p>Tunnukset poistetaan viimeisenä työpäivänä.</p>",
+    });
+    expect(created.error).toBeNull();
+    const id = created.data as string;
+    await stack.db.query(
+      "update public.documents set text = 'Tunnukset poistetaan viimeisenä työpäivänä.' where id = $1",
+      [id],
+    );
+    const submitted = await helmi.rpc("submit_document", {
+      document_id: id,
+      change_summary: "Ensimmäinen versio",
+    });
+    expect(submitted.error).toBeNull();
+
+    const { versions } = await listVersions(helmi, id, 1, "fi");
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({ number: 1, kind: "frozen", creatorName: "Helmi Hakala" });
+    const compared = await getComparedText(helmi, loadContext(), id, versions[0]?.id ?? "", "fi");
+    expect(compared).toMatchObject({
+      number: 1,
+      kind: "frozen",
+      text: "Tunnukset poistetaan viimeisenä työpäivänä.",
+    });
+  });
+
   // Cookie sessions for the routes, as a browser would hold them.
   const cookies = new Map<string, string>();
   const cookieOf = async (who: string) => {

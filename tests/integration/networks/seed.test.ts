@@ -173,7 +173,7 @@ describe.each(availableBackends())("networks demo data on %s", (backend) => {
        from public.documents`,
     );
     // The live states are built by the collab server when each document is first opened.
-    expect(documents).toEqual({ total: 11, swedish: 2, kinds: 6, untagged: 11, states: 0 });
+    expect(documents).toEqual({ total: 12, swedish: 2, kinds: 6, untagged: 12, states: 0 });
     const grants = await rows<{ kind: string; level: string }>(
       `select case when user_id is not null then 'user' when organisation_id is not null then 'organisation'
                    else 'network' end as kind, level::text
@@ -182,6 +182,7 @@ describe.each(availableBackends())("networks demo data on %s", (backend) => {
     expect(grants).toEqual([
       { kind: "network", level: "comment" },
       { kind: "organisation", level: "comment" },
+      { kind: "user", level: "edit" },
       { kind: "user", level: "edit" },
       { kind: "user", level: "view" },
     ]);
@@ -199,15 +200,18 @@ describe.each(availableBackends())("networks demo data on %s", (backend) => {
     // network, shared with Helsinki to comment), 2 unemployment-security interpretation, 3
     // integration plan, 4 disruption notice (the ICT network with the guest), 5 and 6 Swedish, 7
     // legal interpretation, 8 checklist, 9 Olli's draft (shared with Aino and Helmi), 10 the
-    // editorial board's models (shared with the legal-sparring network to comment), 11 minutes.
+    // editorial board's models (shared with the legal-sparring network to comment and with Aino to
+    // edit), 11 minutes, 12 the Finnish original of 5. Members of an editorial board comment on
+    // what was submitted to it: 2, 3, 5, 7, 10 and 12 to the manual's board (Kalle, Liisa), 4 and 8
+    // to the e-services board (Paula, Kalle, Helmi).
     const expected: Record<string, Record<number, string>> = {
-      aino: { 1: "edit", 2: "edit", 3: "edit", 4: "edit", 5: "edit", 6: "edit", 7: "edit", 8: "edit", 9: "edit", 10: "comment", 11: "edit" },
-      kalle: { 1: "view", 2: "edit", 3: "edit", 4: "edit", 5: "view", 6: "edit", 7: "edit", 8: "view", 10: "edit", 11: "edit" },
-      liisa: { 2: "view", 3: "view", 4: "view", 5: "view", 6: "view", 7: "edit", 8: "view", 10: "edit", 11: "view" },
+      aino: { 1: "edit", 2: "edit", 3: "edit", 4: "edit", 5: "edit", 6: "edit", 7: "edit", 8: "edit", 9: "edit", 10: "edit", 11: "edit", 12: "edit" },
+      kalle: { 1: "view", 2: "edit", 3: "edit", 4: "edit", 5: "comment", 6: "edit", 7: "edit", 8: "comment", 10: "edit", 11: "edit", 12: "comment" },
+      liisa: { 2: "comment", 3: "comment", 4: "view", 5: "comment", 6: "view", 7: "edit", 8: "view", 10: "edit", 11: "view", 12: "comment" },
       // Tampere's admin edits Tampere's documents; an observer of the legal-sparring network only views.
-      olli: { 1: "edit", 2: "edit", 3: "view", 4: "view", 5: "view", 6: "view", 7: "view", 8: "edit", 9: "edit", 10: "view", 11: "edit" },
-      paula: { 2: "view", 3: "view", 4: "view", 5: "view", 6: "view", 7: "view", 8: "view", 11: "view" },
-      helmi: { 1: "comment", 2: "edit", 3: "edit", 4: "view", 5: "edit", 6: "edit", 7: "edit", 8: "edit", 9: "view", 10: "comment", 11: "edit" },
+      olli: { 1: "edit", 2: "edit", 3: "view", 4: "view", 5: "view", 6: "view", 7: "view", 8: "edit", 9: "edit", 10: "view", 11: "edit", 12: "view" },
+      paula: { 2: "view", 3: "view", 4: "comment", 5: "view", 6: "view", 7: "view", 8: "comment", 11: "view", 12: "view" },
+      helmi: { 1: "comment", 2: "edit", 3: "edit", 4: "comment", 5: "edit", 6: "edit", 7: "edit", 8: "edit", 9: "view", 10: "comment", 11: "edit", 12: "edit" },
       ville: { 4: "edit" },
       pekka: {},
       sanna: {},

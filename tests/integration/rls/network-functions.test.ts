@@ -26,6 +26,7 @@ const helpersForPolicies = [
   "admin_organisation_ids",
   "administered_user_ids",
   "coordinated_network_ids",
+  "handles_document",
   "has_active_home_membership",
   "is_aal2",
   "is_active_user",
@@ -33,10 +34,13 @@ const helpersForPolicies = [
   "is_network_coordinator",
   "is_org_admin",
   "is_platform_admin",
+  "my_board_ids",
   "my_network_ids",
   "network_role",
   "readable_document_ids",
   "readable_network_ids",
+  "readable_round_ids",
+  "reads_published",
   "writable_network_ids",
 ];
 

@@ -1,0 +1,63 @@
+/**
+ * The library: published documents the reader may read, newest publication first, by kind.
+ * library_documents() decides what is listed (archived documents are left out).
+ */
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LibraryKindFilter } from "~/components/library/library-kind-filter";
+import { LibraryList } from "~/components/library/library-list";
+import { LibraryPager } from "~/components/library/library-pager";
+import { requireActiveUser } from "~/lib/access.server";
+import { getLocale, i18nServer } from "~/lib/i18n.server";
+import { libraryQuery, libraryUrl } from "~/lib/library";
+import { listLibrary } from "~/lib/library.server";
+import { pageTitle } from "~/lib/page-title";
+import { getSupabase } from "~/lib/supabase.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireActiveUser(request, context);
+  const { client, headers } = getSupabase(request, context);
+  const locale = await getLocale(request);
+  const t = await i18nServer.getFixedT(locale);
+  const query = libraryQuery(new URL(request.url).searchParams);
+  const { items, hasNext } = await listLibrary(client, query, locale);
+  return data({ title: pageTitle(t("library.title")), query, items, hasNext }, { headers });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Verkko" }];
+
+export default function Library() {
+  const { query, items, hasNext } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const empty =
+    query.page > 1
+      ? t("library.list.emptyPage")
+      : query.kind === "all"
+        ? t("library.list.empty")
+        : t("library.list.emptyFiltered");
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("library.title")}</h1>
+        <p className="max-w-3xl text-slate-700">{t("library.intro")}</p>
+      </header>
+      <section aria-labelledby="library-results-heading" className="space-y-4">
+        <h2 id="library-results-heading" className="text-2xl font-semibold">
+          {t("library.list.resultsHeading")}
+        </h2>
+        <LibraryKindFilter query={query} />
+        {items.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-400 p-6">{empty}</p>
+        ) : (
+          <LibraryList items={items} />
+        )}
+        <LibraryPager
+          page={query.page}
+          hasNext={hasNext}
+          urlFor={(page) => libraryUrl(query, page)}
+        />
+      </section>
+    </div>
+  );
+}
