@@ -39,7 +39,9 @@ async function main(): Promise<void> {
       : undefined;
   // Comment rounds closing at their deadline.
   const intervalJobs: IntervalJobs | undefined =
-    running.db && config.jobs ? startIntervalJobs({ jobs: minuteJobs({ db: running.db }) }) : undefined;
+    running.db && config.jobs
+      ? startIntervalJobs({ jobs: minuteJobs({ db: running.db }) })
+      : undefined;
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

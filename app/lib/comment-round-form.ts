@@ -83,23 +83,43 @@ export function openRoundSchema(now: Date) {
     .transform((value, ctx) => {
       const deadline = helsinkiLocalToUtc(`${value.deadlineDate}T${value.deadlineTime}`);
       if (!deadline) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["deadlineDate"], message: "deadlineInvalid" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["deadlineDate"],
+          message: "deadlineInvalid",
+        });
         return z.NEVER;
       }
       const lead = new Date(deadline).getTime() - now.getTime();
       if (lead < minimumLeadMs) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["deadlineDate"], message: "deadlineTooSoon" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["deadlineDate"],
+          message: "deadlineTooSoon",
+        });
       } else if (lead > maximumLeadMs) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["deadlineDate"], message: "deadlineTooLate" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["deadlineDate"],
+          message: "deadlineTooLate",
+        });
       }
       const organisations = [...new Set(value.organisations)];
       const networks = [...new Set(value.networks)];
       const people = [...new Set(value.people)];
       const invited = organisations.length + networks.length + people.length;
       if (invited === 0) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["invitees"], message: "inviteesRequired" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["invitees"],
+          message: "inviteesRequired",
+        });
       } else if (invited > maxRoundInvitees) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["invitees"], message: "inviteesTooMany" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["invitees"],
+          message: "inviteesTooMany",
+        });
       }
       return {
         title: value.title,
@@ -141,7 +161,10 @@ export function parseOpenRound(
 ): ParseResult<OpenRoundInput, OpenRoundField> {
   const parsed = openRoundSchema(now).safeParse(input);
   if (parsed.success) return { success: true, data: parsed.data };
-  return { success: false, fieldErrors: fieldErrorsOf(parsed.error.issues, openRoundFields, "title") };
+  return {
+    success: false,
+    fieldErrors: fieldErrorsOf(parsed.error.issues, openRoundFields, "title"),
+  };
 }
 
 /** The fields of the open-round form, as posted, to show again after a refusal. */
@@ -208,7 +231,11 @@ export function parseResponse(
   invitees: string[],
 ):
   | { success: true; inviteeId: string; items: ResponseItem[]; values: ResponseValues }
-  | { success: false; fieldErrors: Partial<Record<RespondField, RoundErrorKey>>; values: ResponseValues } {
+  | {
+      success: false;
+      fieldErrors: Partial<Record<RespondField, RoundErrorKey>>;
+      values: ResponseValues;
+    } {
   const text = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : "");
   const posted: ResponseValues = {
     invitee: text("invitee") || (invitees.length === 1 ? (invitees[0] ?? "") : ""),
@@ -223,7 +250,8 @@ export function parseResponse(
   if (!invitees.includes(posted.invitee)) fieldErrors.invitee = "partyRequired";
   const items: ResponseItem[] = [];
   if (posted.general.trim() !== "") {
-    if (posted.general.trim().length > roundCommentMaxLength) fieldErrors.general = "commentTooLong";
+    if (posted.general.trim().length > roundCommentMaxLength)
+      fieldErrors.general = "commentTooLong";
     items.push({ paragraph_index: null, paragraph_text: null, comment: posted.general.trim() });
   }
   for (const paragraph of paragraphs) {

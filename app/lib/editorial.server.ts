@@ -8,7 +8,7 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
 import type { BoardSettings } from "./board-settings-form";
 import type { DbErrorLike } from "./db-errors";
-import type { DocumentKind } from "./document";
+import { type DocumentKind, documentKinds } from "./document";
 import {
   type FeedbackAnswer,
   type FeedbackFilter,
@@ -539,8 +539,8 @@ export async function getBoardConfiguration(
     approvalsRequired: board.data.approvals_required,
     organisationsRequired: board.data.organisations_required,
     reviewIntervalDays: board.data.review_interval_days,
-    documentKinds: scopes.data.flatMap((scope) =>
-      scope.document_kind ? [scope.document_kind] : [],
+    documentKinds: documentKinds.filter((kind) =>
+      scopes.data.some((scope) => scope.document_kind === kind),
     ),
     networks: scopes.data
       .flatMap((scope) =>

@@ -109,7 +109,10 @@ export default function FeedbackDetailPage() {
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const saved = navigation.state === "idle" && searchParams.get("saved") === "1" && !actionData;
-  const versionLabel = t("editorial.detail.version", { number: feedback.versionNumber });
+  const documentLabel = t("editorial.queue.document", {
+    title: feedback.title,
+    number: feedback.versionNumber,
+  });
 
   return (
     <div className="space-y-6">
@@ -140,10 +143,10 @@ export default function FeedbackDetailPage() {
               to={`/library/${feedback.slug}/v/${feedback.versionNumber}`}
               className="font-medium text-blue-800 underline underline-offset-4"
             >
-              {feedback.title}, {versionLabel}
+              {documentLabel}
             </Link>
           ) : (
-            `${feedback.title}, ${versionLabel}`
+            documentLabel
           )}
         </Fact>
         <Fact term={t("editorial.detail.paragraph")}>

@@ -48,7 +48,11 @@ import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/page-title";
 import { getSupabase } from "~/lib/supabase.server";
 
-async function requireRound(request: Request, context: LoaderFunctionArgs["context"], roundId?: string) {
+async function requireRound(
+  request: Request,
+  context: LoaderFunctionArgs["context"],
+  roundId?: string,
+) {
   const { user, access } = await requireActiveUser(request, context);
   const { client, headers } = getSupabase(request, context);
   const locale = await getLocale(request);
@@ -99,7 +103,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     );
     if (!parsed.success) {
       return data<ActionData>(
-        { intent: "respond", values: parsed.values, fieldErrors: parsed.fieldErrors, formError: null },
+        {
+          intent: "respond",
+          values: parsed.values,
+          fieldErrors: parsed.fieldErrors,
+          formError: null,
+        },
         { status: 400, headers },
       );
     }
@@ -118,9 +127,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const itemId = typeof values.itemId === "string" ? values.itemId : "";
     if (!parsed.success) {
       const error = parsed.fieldErrors.note ?? parsed.fieldErrors.handling ?? "invalid";
-      return data<ActionData>({ intent: "handle", itemId, error, db: false }, { status: 400, headers });
+      return data<ActionData>(
+        { intent: "handle", itemId, error, db: false },
+        { status: 400, headers },
+      );
     }
-    const error = await handleRoundItem(client, parsed.data.itemId, parsed.data.handling, parsed.data.note);
+    const error = await handleRoundItem(
+      client,
+      parsed.data.itemId,
+      parsed.data.handling,
+      parsed.data.note,
+    );
     if (error) {
       const key = logged("recording the handling", error);
       return data<ActionData>(
@@ -305,7 +322,9 @@ export default function CommentRound() {
           handle
             ? {
                 itemId: handle.itemId,
-                message: handle.db ? t(`dbErrors.${handle.error as DbErrorKey}`) : t(`rounds.errors.${handle.error as RoundErrorKey}`),
+                message: handle.db
+                  ? t(`dbErrors.${handle.error as DbErrorKey}`)
+                  : t(`rounds.errors.${handle.error as RoundErrorKey}`),
               }
             : null
         }

@@ -68,7 +68,7 @@ describe("a comment round on a draft", () => {
     await page.getByText("Asiakirjasta ei ole avattu lausuntokierroksia.").waitFor();
     await page.getByRole("link", { name: "Avaa lausuntokierros" }).click();
     await page.waitForURL((url) => url.pathname === `/documents/${documentId}/rounds/new`);
-    await page.getByRole("heading", { level: 1, name: "Avaa lausuntokierros" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Avaa lausuntokierros" }).waitFor();
     await expectNoSeriousAxeViolations(page, "the form for opening a round");
 
     // Nobody invited: said on the form, and what was typed stays.

@@ -4,6 +4,7 @@ import {
   maxDigestItems,
   renderDigestEmail,
 } from "../../server/jobs/digest-email";
+import { startIntervalJobs } from "../../server/jobs/interval-jobs";
 import { localTime } from "../../server/jobs/scheduler";
 
 describe("local time for the daily jobs", () => {
@@ -60,5 +61,51 @@ describe("the digest e-mail", () => {
     expect(mail.text.startsWith("Hei,\n")).toBe(true);
     expect(mail.text).toContain("…ja 3 muuta.");
     expect(mail.subject).toBe(`Verkko: ${maxDigestItems + 3} lukematonta ilmoitusta`);
+  });
+});
+
+describe("jobs that run every minute", () => {
+  it("never overlap a run of themselves, report failures and wait for a running job on stop", async () => {
+    let release: () => void = () => {};
+    let runs = 0;
+    const errors: string[] = [];
+    const jobs = startIntervalJobs({
+      runAtStart: false,
+      reportError: (message) => errors.push(message),
+      jobs: [
+        {
+          name: "slow",
+          everyMs: 3_600_000,
+          run: () => {
+            runs += 1;
+            return new Promise<void>((resolve) => {
+              release = resolve;
+            });
+          },
+        },
+        {
+          name: "broken",
+          everyMs: 3_600_000,
+          run: async () => {
+            throw new Error("the database is down");
+          },
+        },
+      ],
+    });
+    const first = jobs.runAll();
+    const second = jobs.runAll();
+    expect(runs).toBe(1);
+    let stopped = false;
+    const stopping = jobs.stop().then(() => {
+      stopped = true;
+    });
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+    release();
+    await Promise.all([first, second, stopping]);
+    expect(stopped).toBe(true);
+    expect(errors).toEqual(["Job broken failed; it runs again in 3600000 ms"]);
+    await jobs.runAll();
+    expect(runs).toBe(1);
   });
 });

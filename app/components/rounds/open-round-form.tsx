@@ -36,7 +36,9 @@ function Choices(props: {
                 />
                 <span>
                   {option.name}
-                  {option.detail ? <span className="text-slate-700"> · {option.detail}</span> : null}
+                  {option.detail ? (
+                    <span className="text-slate-700"> · {option.detail}</span>
+                  ) : null}
                 </span>
               </label>
             </li>

@@ -19,7 +19,10 @@ function CommentArea(props: {
   error?: string;
   rows?: number;
 }) {
-  const described = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null]
+  const described = [
+    props.hint ? `${props.id}-hint` : null,
+    props.error ? `${props.id}-error` : null,
+  ]
     .filter(Boolean)
     .join(" ");
   return (

@@ -3,7 +3,11 @@ import { useTranslation } from "react-i18next";
 import type { RoundListItem } from "~/lib/comment-rounds.server";
 
 /** Rounds as a list: title, document, deadline, whether the person still has to respond. */
-export function RoundList(props: { rounds: RoundListItem[]; empty: string; showAwaiting: boolean }) {
+export function RoundList(props: {
+  rounds: RoundListItem[];
+  empty: string;
+  showAwaiting: boolean;
+}) {
   const { t } = useTranslation();
   if (props.rounds.length === 0) {
     return <p className="rounded-lg border border-slate-200 bg-white p-6">{props.empty}</p>;
@@ -18,7 +22,9 @@ export function RoundList(props: { rounds: RoundListItem[]; empty: string; showA
             </Link>
           </p>
           {round.documentTitle ? (
-            <p className="text-slate-800">{t("rounds.list.document", { title: round.documentTitle })}</p>
+            <p className="text-slate-800">
+              {t("rounds.list.document", { title: round.documentTitle })}
+            </p>
           ) : null}
           <p className="text-sm text-slate-800">
             <time dateTime={round.deadline.iso}>

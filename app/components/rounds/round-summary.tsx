@@ -2,12 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { RoundDetail, RoundItem } from "~/lib/comment-rounds.server";
 import { HandlingForm } from "./handling-form";
 
-function Item(props: {
-  item: RoundItem;
-  number: number;
-  runs: boolean;
-  error: string | null;
-}) {
+function Item(props: { item: RoundItem; number: number; runs: boolean; error: string | null }) {
   const { t } = useTranslation();
   const { item } = props;
   return (

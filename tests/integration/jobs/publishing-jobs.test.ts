@@ -68,7 +68,9 @@ describe.each(availableBackends())("publishing jobs on %s", (backend) => {
       await as(claims, "select public.respond_to_comment_round($1, $2, $3)", [
         round,
         invitee,
-        JSON.stringify([{ paragraph_index: 0, paragraph_text: "Miten toimitaan.", comment: "Hyvä." }]),
+        JSON.stringify([
+          { paragraph_index: 0, paragraph_text: "Miten toimitaan.", comment: "Hyvä." },
+        ]),
       ]);
       return "ok";
     } catch (error) {

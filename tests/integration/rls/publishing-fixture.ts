@@ -27,8 +27,8 @@ import {
   type DocumentPerson,
   documentClaimsOf,
   documentFixtureSql,
-  documentPeople,
   labelOf as documentLabelOf,
+  documentPeople,
 } from "./document-fixture";
 import { organisations } from "./identity-fixture";
 import { networks } from "./network-fixture";

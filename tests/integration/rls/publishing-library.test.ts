@@ -8,15 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/embedded/db";
 import { availableBackends, openMigratedDatabase } from "../../helpers/databases";
 import {
+  publishingActors as a,
   approvedSubmission,
   boards,
+  publishingDocuments as d,
   forEveryone,
   inScenario,
-  publishedVersion,
-  publishingActors as a,
-  publishingDocuments as d,
-  publishingFixtureSql,
   publishingPeople as p,
+  publishedVersion,
+  publishingFixtureSql,
   serviceRole,
   steps,
 } from "./publishing-fixture";

@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../server/embedded/db";
 import { availableBackends, openMigratedDatabase } from "../../helpers/databases";
 import {
-  forEveryone,
-  inScenario,
-  publishedVersion,
   publishingActors as a,
   publishingDocuments as d,
-  publishingFixtureSql,
+  forEveryone,
+  inScenario,
   publishingPeople as p,
+  publishedVersion,
+  publishingFixtureSql,
   steps,
 } from "./publishing-fixture";
 

@@ -9,14 +9,14 @@ import type { Database } from "../../../server/embedded/db";
 import { availableBackends, openMigratedDatabase } from "../../helpers/databases";
 import { organisations } from "./identity-fixture";
 import {
+  publishingActors as a,
   approvedSubmission,
+  publishingDocuments as d,
   forEveryone,
   inScenario,
-  publishedVersion,
-  publishingActors as a,
-  publishingDocuments as d,
-  publishingFixtureSql,
   publishingPeople as p,
+  publishedVersion,
+  publishingFixtureSql,
   type Scenario,
   steps,
 } from "./publishing-fixture";
