@@ -74,6 +74,11 @@ create table public.document_submissions (
   board_id uuid not null references public.editorial_boards (network_id),
   -- The frozen content the board reviews and that is published.
   version_id uuid not null references public.document_versions (id),
+  -- The title, kind and language as submitted: editors may change the live ones at any time, and
+  -- what is published is what the board approved.
+  title text,
+  kind public.document_kind,
+  language text,
   change_summary text not null default '' check (length(change_summary) <= 2000),
   status public.submission_status not null default 'in_review',
   approvals_required integer not null,
@@ -592,9 +597,9 @@ begin
   if length(coalesce(change_summary, '')) > 2000 then
     raise exception 'the change summary is too long' using errcode = '22001';
   end if;
-  insert into public.document_submissions (document_id, board_id, version_id, change_summary,
-    approvals_required, organisations_required, submitted_by)
-  values (doc.id, board.network_id, private.freeze_document(doc.id),
+  insert into public.document_submissions (document_id, board_id, version_id, title, kind, language,
+    change_summary, approvals_required, organisations_required, submitted_by)
+  values (doc.id, board.network_id, private.freeze_document(doc.id), doc.title, doc.kind, doc.language,
     btrim(coalesce(change_summary, '')), board.approvals_required, board.organisations_required,
     auth.uid())
   returning id into submitted;
@@ -765,7 +770,9 @@ begin
   insert into public.published_versions (document_id, number, title, kind, language, content, html,
     text, change_summary, approvals, submission_id, owner_id, owner_name, owner_organisation_id,
     source_version, published_by)
-  values (doc.id, next_number, doc.title, doc.kind, doc.language, frozen.content, frozen.html,
+  values (doc.id, next_number, coalesce(submission.title, doc.title),
+    coalesce(submission.kind, doc.kind), coalesce(submission.language, doc.language),
+    frozen.content, frozen.html,
     frozen.text, submission.change_summary,
     coalesce((
       select jsonb_agg(jsonb_build_object(
@@ -788,7 +795,7 @@ begin
   set status = 'published',
       published_version = next_number,
       published_at = now(),
-      slug = coalesce(doc.slug, private.unique_document_slug(doc.title)),
+      slug = coalesce(doc.slug, private.unique_document_slug(coalesce(submission.title, doc.title))),
       owner_id = owner,
       review_due = current_date + board.review_interval_days,
       review_reminded_for = null

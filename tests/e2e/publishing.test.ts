@@ -108,10 +108,12 @@ describe("publishing a document through the editorial board", () => {
     ]) {
       await page.getByRole("heading", { name: heading, exact: true }).waitFor();
     }
-    await page.getByRole("link", { name: title }).first().waitFor();
     await expectNoSeriousAxeViolations(page, "the editorial dashboard");
-
-    await session.open(publishingPath());
+    await page
+      .getByRole("region", { name: "Odottaa hyväksyntääsi" })
+      .getByRole("link", { name: title })
+      .click();
+    await page.waitForURL((url) => url.pathname === publishingPath());
     await page.getByLabel("Kommentti tarkastukseen").fill("Selkeä ja ajantasainen.");
     await expectNoSeriousAxeViolations(page, "the publishing tab for a board member");
     await post(page, "Hyväksy", "Tarkastuksesi on tallennettu.");

@@ -592,6 +592,30 @@ describe.each(availableBackends())("the publishing workflow on %s", (backend) =>
       });
     });
 
+    it("what the board approved is published: renaming or reclassifying the document after submitting changes nothing", async () => {
+      await inScenario(db, async (scenario) => {
+        const submission = await scenario.value<string>(a.creator, steps.submit, [d.ohje, ""]);
+        // Editors may rename and reclassify the live document at any time.
+        await scenario.as(
+          a.networkMember,
+          "update public.documents set title = 'Hyväksymätön otsikko', kind = 'guidance' where id = $1",
+          [d.ohje],
+        );
+        await scenario.as(a.boardCoordinator, steps.review, [submission, "approve", ""]);
+        await scenario.as(a.boardMember, steps.review, [submission, "approve", ""]);
+        await scenario.as(a.boardMember, steps.publish, [submission]);
+        expect(
+          await scenario.owner(
+            "select title, kind::text, language from public.published_versions where document_id = $1",
+            [d.ohje],
+          ),
+        ).toEqual([{ title: "Työttömyysturvan käsikirja", kind: "manual", language: "fi" }]);
+        expect(
+          await scenario.owner("select slug from public.documents where id = $1", [d.ohje]),
+        ).toEqual([{ slug: "tyottomyysturvan-kasikirja" }]);
+      });
+    });
+
     it("the next publication is version 2: the slug stays, the owner stays, the review date follows the board's interval", async () => {
       await inScenario(db, async (scenario) => {
         expect(await publishedVersion(scenario, d.ohje)).toBe(1);
