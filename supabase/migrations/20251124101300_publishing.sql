@@ -1176,6 +1176,9 @@ begin
   ) then
     raise exception 'no such published version' using errcode = '23503';
   end if;
+  if exists (select 1 from public.documents as doc where doc.id = new.document_id and doc.status = 'archived') then
+    raise exception 'the document is archived and no longer takes feedback' using errcode = '55000';
+  end if;
   new.status := 'new';
   new.reply := null;
   new.replied_by := null;

@@ -65,13 +65,16 @@ export function ReadingView(props: ReadingViewProps) {
           latest={document.latestVersion}
         />
       ) : null}
-      <FeedbackForm
-        slug={document.slug}
-        versionNumber={version.number}
-        paragraphs={props.paragraphs}
-        sentId={props.sentId}
-        failure={props.failure}
-      />
+      {/* The database refuses feedback on archived documents; the header says why. */}
+      {document.archived ? null : (
+        <FeedbackForm
+          slug={document.slug}
+          versionNumber={version.number}
+          paragraphs={props.paragraphs}
+          sentId={props.sentId}
+          failure={props.failure}
+        />
+      )}
     </article>
   );
 }
