@@ -20,6 +20,7 @@ const allItems: NavigationItem[] = [
   { to: "/documents", label: "documents.title", visible: (access) => access.active },
   { to: "/library", label: "library.title", visible: (access) => access.active },
   { to: "/editorial", label: "editorial.title", visible: (access) => access.active },
+  { to: "/rounds", label: "rounds.title", visible: (access) => access.active },
   {
     to: "/admin/organisation",
     label: "navigation.organisationAdmin",
