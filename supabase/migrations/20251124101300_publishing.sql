@@ -1024,7 +1024,9 @@ returns table (
 language sql stable security definer
 set search_path = ''
 as $$
-  select doc.id, doc.slug, latest.title, latest.kind, latest.language, doc.status,
+  -- Readers learn only whether the document is in force, not where its next draft stands.
+  select doc.id, doc.slug, latest.title, latest.kind, latest.language,
+    case when doc.status = 'archived' then 'archived' else 'published' end::public.document_status,
     doc.published_version, doc.published_at, doc.owner_id, private.display_name_of(doc.owner_id),
     doc.owner_organisation_id, organisation.name_fi, organisation.name_sv, doc.review_due,
     doc.network_id, private.translation_outdated(doc.id),
