@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import {
@@ -16,15 +16,15 @@ import { useTranslation } from "react-i18next";
 import { AccountNavigation } from "~/components/account/account-navigation";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { Notice } from "~/components/forms/notice";
-import { TextField, inputClass } from "~/components/forms/text-field";
+import { inputClass, TextField } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
 import { requireCompleteSignIn } from "~/lib/access.server";
 import { type FieldErrors, formValues, parseForm } from "~/lib/form-errors";
 import { localeNames, supportedLocales } from "~/lib/i18n";
 import { i18nServer, serializeLanguageCookie } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/page-title";
-import { maxExpertiseTags, profileSchema, workingLanguages } from "~/lib/profile-form";
 import { getOwnProfile, updateOwnProfile } from "~/lib/profile.server";
+import { maxExpertiseTags, profileSchema, workingLanguages } from "~/lib/profile-form";
 import { getSupabase } from "~/lib/supabase.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -17,15 +17,15 @@ import { buttonClass } from "~/components/ui/button";
 import { requireCompleteSignIn } from "~/lib/access.server";
 import { formValues, parseForm } from "~/lib/form-errors";
 import { i18nServer } from "~/lib/i18n.server";
-import { type SecondFactorErrorKey, enrolmentSchema } from "~/lib/mfa-form";
 import {
-  type Enrolment,
   assuranceLevel,
   confirmEnrolment,
+  type Enrolment,
   listTotpFactors,
   startEnrolment,
   unenrollFactor,
 } from "~/lib/mfa.server";
+import { enrolmentSchema, type SecondFactorErrorKey } from "~/lib/mfa-form";
 import { pageTitle } from "~/lib/page-title";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { getSupabase } from "~/lib/supabase.server";

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import {
@@ -23,9 +23,9 @@ import { type DbErrorKey, dbErrorKey, statusForDbError } from "~/lib/db-errors";
 import { formValues, parseForm } from "~/lib/form-errors";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import {
-  type MemberAction,
   auditPageSize,
   isKnownAuditAction,
+  type MemberAction,
   memberActionSchema,
   memberActions,
   pageIndex,

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import {
@@ -16,22 +16,22 @@ import {
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { Notice } from "~/components/forms/notice";
-import { TextField, inputClass } from "~/components/forms/text-field";
+import { inputClass, TextField } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
 import { getAccess, requireSecondFactor } from "~/lib/access.server";
 import { type DbErrorKey, dbErrorKey } from "~/lib/db-errors";
 import { type FieldErrors, formValues, parseForm } from "~/lib/form-errors";
 import { i18nServer } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/page-title";
-import { domainSchema, organisationKinds, organisationSchema } from "~/lib/platform-admin-form";
 import {
-  type PlatformOrganisation,
   addDomain,
   createOrganisation,
   listOrganisations,
+  type PlatformOrganisation,
   removeDomain,
   updateOrganisation,
 } from "~/lib/platform-admin.server";
+import { domainSchema, organisationKinds, organisationSchema } from "~/lib/platform-admin-form";
 import { getSupabase } from "~/lib/supabase.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

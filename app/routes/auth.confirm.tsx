@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { confirmEmailLink } from "~/lib/email-link.server";

@@ -2,11 +2,12 @@
  * A co-edited document: its title, what it is, where it lives and who last changed it, above
  * the document's sections (the text, its history, who it is shared with) in the outlet.
  */
+
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentTabs } from "~/components/editor/document-tabs";
-import { ErrorPage } from "~/components/layout/error-page";
+import { NotFoundBoundary } from "~/components/layout/not-found-boundary";
 import { requireDocument } from "~/lib/document-page.server";
 import { getLocale } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/page-title";
@@ -91,20 +92,12 @@ export default function DocumentLayout() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <div className="max-w-2xl space-y-4">
-        <h1 className="text-3xl font-bold">{t("editor.page.notFoundTitle")}</h1>
-        <p className="text-lg">{t("editor.page.notFoundText")}</p>
-        <p>
-          <Link to="/documents" className="font-medium text-blue-800 underline underline-offset-4">
-            {t("editor.page.backToDocuments")}
-          </Link>
-        </p>
-      </div>
-    );
-  }
-  return <ErrorPage error={error} />;
+  return (
+    <NotFoundBoundary
+      title="editor.page.notFoundTitle"
+      text="editor.page.notFoundText"
+      backTo="/documents"
+      backLabel="editor.page.backToDocuments"
+    />
+  );
 }

@@ -1,10 +1,10 @@
-import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentList } from "~/components/documents/document-list";
-import { DocumentPagination } from "~/components/documents/document-pagination";
 import { DocumentSearchForm } from "~/components/documents/document-search-form";
 import { buttonClass } from "~/components/ui/button";
+import { Pager } from "~/components/ui/pager";
 import { requireActiveUser } from "~/lib/access.server";
 import { documentListQuery, documentListUrl } from "~/lib/document-form";
 import { listReadableDocuments, listRecentDocuments } from "~/lib/documents.server";
@@ -76,7 +76,8 @@ export default function Documents() {
             <DocumentList documents={documents} showNetwork />
           </>
         )}
-        <DocumentPagination
+        <Pager
+          label={t("documents.pagination.label")}
           page={page}
           pageCount={pageCount}
           urlFor={(target) => documentListUrl(query, target)}

@@ -2,6 +2,7 @@
  * One reader's feedback: what it is about and what they said, and for the document's handlers
  * (can_handle_document) its status and a reply to the reader through answer_feedback().
  */
+
 import {
   type ActionFunctionArgs,
   data,
@@ -10,19 +11,17 @@ import {
   redirect,
 } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   Link,
   useActionData,
   useLoaderData,
   useNavigation,
-  useRouteError,
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FeedbackAnswerForm } from "~/components/editorial/feedback-answer-form";
 import { FeedbackStatusBadge } from "~/components/editorial/feedback-status";
 import { Notice } from "~/components/forms/notice";
-import { ErrorPage } from "~/components/layout/error-page";
+import { NotFoundBoundary } from "~/components/layout/not-found-boundary";
 import { requireActiveUser } from "~/lib/access.server";
 import { type DbErrorKey, dbErrorKey, statusForDbError } from "~/lib/db-errors";
 import { answerFeedback, getFeedback } from "~/lib/editorial.server";
@@ -211,23 +210,12 @@ export default function FeedbackDetailPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <div className="max-w-2xl space-y-4">
-        <h1 className="text-3xl font-bold">{t("editorial.detail.notFoundTitle")}</h1>
-        <p className="text-lg">{t("editorial.detail.notFoundText")}</p>
-        <p>
-          <Link
-            to="/editorial/feedback"
-            className="font-medium text-blue-800 underline underline-offset-4"
-          >
-            {t("editorial.detail.back")}
-          </Link>
-        </p>
-      </div>
-    );
-  }
-  return <ErrorPage error={error} />;
+  return (
+    <NotFoundBoundary
+      title="editorial.detail.notFoundTitle"
+      text="editorial.detail.notFoundText"
+      backTo="/editorial/feedback"
+      backLabel="editorial.detail.back"
+    />
+  );
 }

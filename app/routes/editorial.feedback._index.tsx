@@ -2,13 +2,14 @@
  * The feedback queue: readers' feedback on the published documents the person handles (RLS shows
  * theirs and what they gave themselves), newest first, filtered by status.
  */
+
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/documents/select-field";
 import { FeedbackListItems } from "~/components/editorial/feedback-list";
-import { FeedbackPagination } from "~/components/editorial/feedback-pagination";
 import { buttonClass } from "~/components/ui/button";
+import { Pager } from "~/components/ui/pager";
 import { requireActiveUser } from "~/lib/access.server";
 import { listFeedback } from "~/lib/editorial.server";
 import {
@@ -86,7 +87,8 @@ export default function FeedbackQueue() {
             </ul>
           </>
         )}
-        <FeedbackPagination
+        <Pager
+          label={t("editorial.queue.pagination.label")}
           page={page}
           pageCount={pageCount}
           urlFor={(target) => feedbackQueueUrl(filter, target)}

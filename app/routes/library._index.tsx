@@ -2,12 +2,13 @@
  * The library: published documents the reader may read, newest publication first, by kind.
  * library_documents() decides what is listed (archived documents are left out).
  */
+
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LibraryKindFilter } from "~/components/library/library-kind-filter";
 import { LibraryList } from "~/components/library/library-list";
-import { LibraryPager } from "~/components/library/library-pager";
+import { Pager } from "~/components/ui/pager";
 import { requireActiveUser } from "~/lib/access.server";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { libraryQuery, libraryUrl } from "~/lib/library";
@@ -52,7 +53,8 @@ export default function Library() {
         ) : (
           <LibraryList items={items} />
         )}
-        <LibraryPager
+        <Pager
+          label={t("library.pager.label")}
           page={query.page}
           hasNext={hasNext}
           urlFor={(page) => libraryUrl(query, page)}

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,8 +12,8 @@ import { TextField } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
 import { type FieldErrors, formValues, parseForm } from "~/lib/form-errors";
 import { i18nServer } from "~/lib/i18n.server";
-import { type SecondFactorErrorKey, totpCodeSchema } from "~/lib/mfa-form";
 import { assuranceLevel, verifySecondFactor } from "~/lib/mfa.server";
+import { type SecondFactorErrorKey, totpCodeSchema } from "~/lib/mfa-form";
 import { pageTitle } from "~/lib/page-title";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { getSupabase, requireUser } from "~/lib/supabase.server";

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import {
@@ -27,17 +27,17 @@ import { clearRichTextDraft } from "~/components/rich-text/rich-text-draft";
 import { buttonClass } from "~/components/ui/button";
 import { type DbErrorKey, type DbErrorLike, dbErrorKey, statusForDbError } from "~/lib/db-errors";
 import {
-  type Post,
-  type PostFormValues,
-  type ThreadFieldErrors,
   editThreadSchema,
   emptyPostFormValues,
   isReactionKind,
   isUuid,
+  type Post,
+  type PostFormValues,
   parseDiscussionForm,
   postMaxTextLength,
   readOnlyReason,
   replySchema,
+  type ThreadFieldErrors,
 } from "~/lib/discussion-form";
 import {
   createReply,

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReadOnlyNote } from "~/components/discussions/read-only-note";
@@ -7,8 +7,8 @@ import { Notice } from "~/components/forms/notice";
 import { buttonClass } from "~/components/ui/button";
 import { navLinkClass } from "~/components/ui/nav-link-class";
 import {
-  type ThreadFilter,
   readOnlyReason,
+  type ThreadFilter,
   threadFilterFrom,
   threadFilters,
 } from "~/lib/discussion-form";

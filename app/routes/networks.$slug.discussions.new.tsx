@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,13 +11,13 @@ import { PostForm } from "~/components/discussions/post-form";
 import { ReadOnlyNote } from "~/components/discussions/read-only-note";
 import { type DbErrorKey, dbErrorKey, statusForDbError } from "~/lib/db-errors";
 import {
-  type PostFormValues,
-  type ThreadFieldErrors,
   emptyPostFormValues,
   newThreadSchema,
+  type PostFormValues,
   parseDiscussionForm,
   postMaxTextLength,
   readOnlyReason,
+  type ThreadFieldErrors,
 } from "~/lib/discussion-form";
 import { createThread, mentionCandidates, postedPostValues } from "~/lib/discussions.server";
 import { formValues } from "~/lib/form-errors";

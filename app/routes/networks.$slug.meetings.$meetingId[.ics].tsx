@@ -1,5 +1,5 @@
 /** A meeting as an iCalendar file: "download to calendar" on the meeting page. */
-import { type LoaderFunctionArgs, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { buildIcs } from "~/lib/ics";
 import { getMeeting } from "~/lib/meetings.server";

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,10 +13,10 @@ import { type DbErrorKey, dbErrorKey, statusForDbError } from "~/lib/db-errors";
 import { formValues } from "~/lib/form-errors";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import {
+  emptyMeetingFormValues,
   type MeetingField,
   type MeetingFieldErrors,
   type MeetingFormValues,
-  emptyMeetingFormValues,
   meetingFields,
   parseMeetingDetails,
   postedMeetingValues,

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import {
@@ -17,7 +17,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { Notice } from "~/components/forms/notice";
-import { TaskForm, type TaskFormValues, emptyTaskFormValues } from "~/components/tasks/task-form";
+import { emptyTaskFormValues, TaskForm, type TaskFormValues } from "~/components/tasks/task-form";
 import { TaskBoard, TaskTable, type TaskViewData } from "~/components/tasks/task-views";
 import { buttonClass } from "~/components/ui/button";
 import { navLinkClass } from "~/components/ui/nav-link-class";
@@ -29,10 +29,10 @@ import { networkName } from "~/lib/network";
 import { requireNetwork } from "~/lib/network-access.server";
 import { pageTitle } from "~/lib/page-title";
 import {
-  type TaskField,
-  type TaskFieldErrors,
   isOverdue,
   parseTaskAction,
+  type TaskField,
+  type TaskFieldErrors,
   taskFields,
   taskFilterOf,
   taskFilters,

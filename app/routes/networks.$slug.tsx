@@ -1,18 +1,15 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import {
-  Link,
   Outlet,
-  isRouteErrorResponse,
   useActionData,
   useLoaderData,
   useNavigation,
-  useRouteError,
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { Notice } from "~/components/forms/notice";
-import { ErrorPage } from "~/components/layout/error-page";
+import { NotFoundBoundary } from "~/components/layout/not-found-boundary";
 import { MembershipControls } from "~/components/networks/membership-controls";
 import { NetworkBadges } from "~/components/networks/network-badges";
 import { WorkspaceTabs } from "~/components/networks/workspace-tabs";
@@ -26,8 +23,8 @@ import {
   membershipIntents,
 } from "~/lib/network-membership";
 import {
-  type MembershipRefusal,
   describeMembershipRefusal,
+  type MembershipRefusal,
   runMembershipAction,
   workspaceHeader,
 } from "~/lib/network-workspace.server";
@@ -167,20 +164,12 @@ export default function NetworkWorkspace() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <div className="max-w-2xl space-y-4">
-        <h1 className="text-3xl font-bold">{t("networks.workspace.notFoundTitle")}</h1>
-        <p className="text-lg">{t("networks.workspace.notFoundText")}</p>
-        <p>
-          <Link to="/networks" className="font-medium text-blue-800 underline underline-offset-4">
-            {t("networks.workspace.backToDirectory")}
-          </Link>
-        </p>
-      </div>
-    );
-  }
-  return <ErrorPage error={error} />;
+  return (
+    <NotFoundBoundary
+      title="networks.workspace.notFoundTitle"
+      text="networks.workspace.notFoundText"
+      backTo="/networks"
+      backLabel="networks.workspace.backToDirectory"
+    />
+  );
 }

@@ -1,18 +1,19 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { SupabaseClient } from "@supabase/supabase-js";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import {
   type CreateFormValues,
-  NetworkCreateForm,
   createFieldIds,
+  NetworkCreateForm,
 } from "~/components/networks/network-create-form";
 import type { SimilarNetwork } from "~/components/networks/similar-networks";
 import { requireActiveUser } from "~/lib/access.server";
@@ -30,7 +31,6 @@ import {
 import { maxTopics } from "~/lib/network-settings-form";
 import { pageTitle } from "~/lib/page-title";
 import { getSupabase } from "~/lib/supabase.server";
-import type { SupabaseClient } from "@supabase/supabase-js";
 
 /** The three visible networks most like `name`, to show before a duplicate is created. */
 async function similarNetworks(

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import {
@@ -24,13 +24,13 @@ import { type DbErrorKey, dbErrorKey, statusForDbError } from "~/lib/db-errors";
 import { formValues, parseForm } from "~/lib/form-errors";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { notificationMessage } from "~/lib/notification-text";
-import { formatCursor, notificationActionSchema, parseCursor } from "~/lib/notifications-page";
 import {
   dailyDigestEnabled,
   markNotificationsRead,
   notificationPage,
   setDailyDigest,
 } from "~/lib/notifications.server";
+import { formatCursor, notificationActionSchema, parseCursor } from "~/lib/notifications-page";
 import { pageTitle } from "~/lib/page-title";
 import { getSupabase } from "~/lib/supabase.server";
 

@@ -3,6 +3,7 @@
  * the person answers for (until the deadline), and the summary of every response with what was
  * done about each comment. The functions decide; the page only chooses which controls to show.
  */
+
 import {
   type ActionFunctionArgs,
   data,
@@ -11,19 +12,17 @@ import {
   redirect,
 } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   Form,
   Link,
   useActionData,
   useLoaderData,
   useNavigation,
-  useRouteError,
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/error-summary";
 import { Notice } from "~/components/forms/notice";
-import { ErrorPage } from "~/components/layout/error-page";
+import { NotFoundBoundary } from "~/components/layout/not-found-boundary";
 import { FrozenText } from "~/components/rounds/frozen-text";
 import { ResponseForm } from "~/components/rounds/response-form";
 import { RoundSummary } from "~/components/rounds/round-summary";
@@ -334,20 +333,12 @@ export default function CommentRound() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <div className="max-w-2xl space-y-4">
-        <h1 className="text-3xl font-bold">{t("rounds.page.notFoundTitle")}</h1>
-        <p className="text-lg">{t("rounds.page.notFoundText")}</p>
-        <p>
-          <Link to="/rounds" className="font-medium text-blue-800 underline underline-offset-4">
-            {t("rounds.page.backToRounds")}
-          </Link>
-        </p>
-      </div>
-    );
-  }
-  return <ErrorPage error={error} />;
+  return (
+    <NotFoundBoundary
+      title="rounds.page.notFoundTitle"
+      text="rounds.page.notFoundText"
+      backTo="/rounds"
+      backLabel="rounds.page.backToRounds"
+    />
+  );
 }

@@ -1,8 +1,8 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import {
@@ -15,18 +15,18 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/error-summary";
-import { TextField, inputClass } from "~/components/forms/text-field";
+import { inputClass, TextField } from "~/components/forms/text-field";
 import { buttonClass } from "~/components/ui/button";
 import { type FieldErrors, formValues, parseForm } from "~/lib/form-errors";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
 import {
-  type OrganisationOption,
   listOrganisationsForSignup,
+  type OrganisationOption,
   organisationForEmail,
 } from "~/lib/organisations.server";
 import { pageTitle } from "~/lib/page-title";
-import { type SignupErrorKey, passwordMinLength, signupSchema } from "~/lib/signup-form";
 import { signUp } from "~/lib/signup.server";
+import { passwordMinLength, type SignupErrorKey, signupSchema } from "~/lib/signup-form";
 import { getSupabase } from "~/lib/supabase.server";
 import type { loader as organisationLoader } from "./signup_.organisation";
 

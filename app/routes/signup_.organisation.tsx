@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "~/lib/i18n.server";
 import { organisationForEmail } from "~/lib/organisations.server";
 import { emailField } from "~/lib/signup-form";

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TextareaField } from "~/components/forms/textarea-field";
 import { buttonClass } from "~/components/ui/button";
 import type { PublishingFailure } from "~/lib/publishing";
 import { archiveReasonMaxLength } from "~/lib/publishing-form";
 import { FailureSummary } from "./failure-summary";
-import { TextareaField } from "./textarea-field";
 import { usePendingIntent } from "./use-pending-intent";
 
 /** Archives the document (a reason and a deliberate tick), or reopens an archived one. */

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TextareaField } from "~/components/forms/textarea-field";
 import { buttonClass } from "~/components/ui/button";
 import type { PublishingFailure } from "~/lib/publishing";
 import { reviewCommentMaxLength } from "~/lib/publishing-form";
 import { FailureSummary } from "./failure-summary";
-import { TextareaField } from "./textarea-field";
 import { usePendingIntent } from "./use-pending-intent";
 
 /** A board member approves the submission or asks for changes, with a comment. */

@@ -1,5 +1,5 @@
 import type { ReactNode, TextareaHTMLAttributes } from "react";
-import { inputClass } from "~/components/forms/text-field";
+import { inputClass } from "./text-field";
 
 /** A labelled textarea with its hint and error, wired like TextField. */
 export function TextareaField(
