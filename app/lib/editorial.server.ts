@@ -284,7 +284,7 @@ export interface FeedbackItem {
   id: string;
   documentId: string;
   title: string;
-  /** The library address; null when the person may not read the document's row. */
+  /** The library address; null when the person may not read it in the library. */
   slug: string | null;
   versionNumber: number;
   paragraphIndex: number | null;
@@ -329,35 +329,50 @@ const feedbackColumns =
   "document:documents(title, slug)";
 
 /**
- * The titles of the published versions the feedback is about. Handlers who read only the library
- * (a board responsible for the document's kind) do not see the documents row, but every reader
- * sees its published versions.
+ * The titles of the published versions the feedback is about, and the documents' library
+ * addresses. Handlers who read only the library (a board responsible for the document's kind) do
+ * not see the documents row, but every reader sees its published versions and library_slugs().
  */
-async function versionTitles(
-  client: SupabaseClient,
-  rows: FeedbackRow[],
-): Promise<Map<string, string>> {
+async function versionFacts(client: SupabaseClient, rows: FeedbackRow[]): Promise<VersionFacts> {
   const documentIds = [...new Set(rows.map((row) => row.document_id))];
-  if (documentIds.length === 0) return new Map();
-  const { data, error } = await client
-    .from("published_versions")
-    .select("document_id, number, title")
-    .in("document_id", documentIds)
-    .returns<{ document_id: string; number: number; title: string }[]>();
-  if (error) fail("Loading published titles", error);
-  return new Map(data.map((row) => [`${row.document_id}/${row.number}`, row.title]));
+  if (documentIds.length === 0) return { titles: new Map(), slugs: new Map() };
+  const [versions, slugs] = await Promise.all([
+    client
+      .from("published_versions")
+      .select("document_id, number, title")
+      .in("document_id", documentIds)
+      .returns<{ document_id: string; number: number; title: string }[]>(),
+    client.rpc("library_slugs", { document_ids: documentIds }),
+  ]);
+  if (versions.error) fail("Loading published titles", versions.error);
+  if (slugs.error) fail("Loading library addresses", slugs.error);
+  return {
+    titles: new Map(versions.data.map((row) => [`${row.document_id}/${row.number}`, row.title])),
+    slugs: new Map(
+      ((slugs.data ?? []) as { document_id: string; slug: string }[]).map((row) => [
+        row.document_id,
+        row.slug,
+      ]),
+    ),
+  };
+}
+
+interface VersionFacts {
+  titles: Map<string, string>;
+  slugs: Map<string, string>;
 }
 
 function feedbackItem(
   row: FeedbackRow,
-  titles: Map<string, string>,
+  facts: VersionFacts,
   format: Intl.DateTimeFormat,
 ): FeedbackItem {
   return {
     id: row.id,
     documentId: row.document_id,
-    title: titles.get(`${row.document_id}/${row.version_number}`) ?? row.document?.title ?? "",
-    slug: row.document?.slug ?? null,
+    title:
+      facts.titles.get(`${row.document_id}/${row.version_number}`) ?? row.document?.title ?? "",
+    slug: facts.slugs.get(row.document_id) ?? row.document?.slug ?? null,
     versionNumber: row.version_number,
     paragraphIndex: row.paragraph_index,
     paragraphText: row.paragraph_text,
@@ -398,11 +413,11 @@ export async function listFeedback(
   // Past the last page PostgREST answers 416; the page then shows the end of the list.
   if (error && error.code !== "PGRST103") fail("Loading feedback", error);
   const rows = data ?? [];
-  const titles = await versionTitles(client, rows);
+  const facts = await versionFacts(client, rows);
   const format = dateTimeFormat(locale);
   const total = count ?? 0;
   return {
-    items: rows.map((row) => feedbackItem(row, titles, format)),
+    items: rows.map((row) => feedbackItem(row, facts, format)),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / perPage)),
@@ -422,14 +437,14 @@ export async function getFeedback(
     .maybeSingle<FeedbackRow>();
   if (error) fail("Loading feedback", error);
   if (!data) return null;
-  const [titles, canHandle] = await Promise.all([
-    versionTitles(client, [data]),
+  const [facts, canHandle] = await Promise.all([
+    versionFacts(client, [data]),
     client.rpc("can_handle_document", { document_id: data.document_id }),
   ]);
   if (canHandle.error) fail("can_handle_document", canHandle.error);
   const format = dateTimeFormat(locale);
   return {
-    ...feedbackItem(data, titles, format),
+    ...feedbackItem(data, facts, format),
     reply: data.reply,
     replierName: data.replier?.display_name || null,
     repliedAt: data.replied_at ? moment(data.replied_at, format) : null,

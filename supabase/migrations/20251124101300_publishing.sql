@@ -1079,6 +1079,19 @@ as $$
   offset greatest(coalesce(skip, 0), 0)
 $$;
 
+-- The library addresses of the given documents that the caller may read in the library: for
+-- handlers (a board responsible for a kind) who read feedback but not the documents' rows.
+create function public.library_slugs(document_ids uuid[])
+returns table (document_id uuid, slug text)
+language sql stable security definer
+set search_path = ''
+as $$
+  select doc.id, doc.slug
+  from public.documents as doc
+  where doc.id = any (library_slugs.document_ids) and doc.slug is not null
+    and private.reads_published(doc.id)
+$$;
+
 -- The board's dashboard: published documents of the caller's boards whose review is due within
 -- `days_ahead` days (or overdue), most overdue first.
 create function public.board_reviews_due(days_ahead integer default 30)
@@ -1586,6 +1599,7 @@ revoke all on function
   public.set_document_translation(uuid, uuid),
   public.library_document(text),
   public.library_documents(public.document_kind, integer, integer),
+  public.library_slugs(uuid[]),
   public.board_reviews_due(integer),
   public.can_handle_document(uuid),
   public.document_board_of(uuid),
@@ -1609,6 +1623,7 @@ grant execute on function
   public.set_document_translation(uuid, uuid),
   public.library_document(text),
   public.library_documents(public.document_kind, integer, integer),
+  public.library_slugs(uuid[]),
   public.board_reviews_due(integer),
   public.can_handle_document(uuid),
   public.document_board_of(uuid),

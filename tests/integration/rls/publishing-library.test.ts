@@ -74,6 +74,14 @@ describe.each(availableBackends())("the library on %s", (backend) => {
         ).toEqual(
           forEveryone(["doc:ohje"], { anon: "denied", pending: [], deactivated: [], guest: [] }),
         );
+        expect(
+          await scenario.attemptByEveryone(
+            "select document_id from public.library_slugs(array[$1, $2]::uuid[])",
+            [d.ohje, d.irrallinen],
+          ),
+        ).toEqual(
+          forEveryone(["doc:ohje"], { anon: "denied", pending: [], deactivated: [], guest: [] }),
+        );
       });
     });
 

@@ -29,6 +29,7 @@ const userFunctions = [
   "handle_comment_round_item",
   "library_document",
   "library_documents",
+  "library_slugs",
   "mark_document_reviewed",
   "open_comment_round",
   "publish_submission",
