@@ -10,12 +10,7 @@ import type { SupabaseClient } from "@supabase/supabase-js";
 import type { ResponseItem, RoundItemHandling } from "./comment-round-form";
 import type { DbErrorLike } from "./db-errors";
 import { documentAccess } from "./document-access.server";
-import {
-  grantOptions,
-  type NetworkOption,
-  type PersonOption,
-  writableNetworks,
-} from "./documents.server";
+import { grantOptions, type NetworkOption, type PersonOption } from "./documents.server";
 import type { Locale } from "./i18n";
 import { dateTimeFormat, type Moment, moment } from "./moment";
 import { networkName } from "./network";
@@ -116,18 +111,12 @@ function isOpen(row: Pick<RoundRow, "closed_at" | "deadline">, now: Date): boole
   return row.closed_at === null && now.getTime() < new Date(row.deadline).getTime();
 }
 
-/** The parties the person answers for, as the database's my_round_invitee_ids() reads them. */
-async function answersFor(
-  client: SupabaseClient,
-  userId: string,
-  homeOrganisationId: string | null,
-  locale: Locale,
-): Promise<(invitee: InviteeRow) => boolean> {
-  const networks = new Set((await writableNetworks(client, userId, locale)).map((n) => n.id));
-  return (invitee) =>
-    invitee.user_id === userId ||
-    (homeOrganisationId !== null && invitee.organisation_id === homeOrganisationId) ||
-    (invitee.network_id !== null && networks.has(invitee.network_id));
+/** Whether the person answers for an invited party: the database's my_round_invitees() says. */
+async function answersFor(client: SupabaseClient): Promise<(invitee: InviteeRow) => boolean> {
+  const { data, error } = await client.rpc("my_round_invitees");
+  if (error) throw new Error(`Loading my invitations failed: ${error.code} ${error.message}`);
+  const mine = new Set((data ?? []) as string[]);
+  return (invitee) => mine.has(invitee.id);
 }
 
 /** Names of invited parties the person may see (RLS hides the rest: null). */
@@ -177,7 +166,7 @@ function partyId(row: InviteeRow): string {
 export async function loadRound(
   client: SupabaseClient,
   roundId: string,
-  person: { userId: string; homeOrganisationId: string | null },
+  person: { userId: string },
   locale: Locale,
   now: Date = new Date(),
 ): Promise<RoundDetail | null> {
@@ -205,7 +194,7 @@ export async function loadRound(
       .returns<ResponseRow[]>(),
     client.from("documents").select("id").eq("id", round.document_id).maybeSingle(),
     documentAccess(client, round.document_id),
-    answersFor(client, person.userId, person.homeOrganisationId, locale),
+    answersFor(client),
   ]);
   if (invitees.error) throw invitees.error;
   if (responses.error) throw responses.error;
@@ -299,7 +288,7 @@ const listLimit = 200;
  */
 export async function listMyRounds(
   client: SupabaseClient,
-  person: { userId: string; homeOrganisationId: string | null },
+  person: { userId: string },
   locale: Locale,
   now: Date = new Date(),
 ): Promise<{ invited: RoundListItem[]; running: RoundListItem[] }> {
@@ -324,7 +313,7 @@ export async function listMyRounds(
       }[]
     >();
   if (error) throw new Error(`Loading rounds failed: ${error.code} ${error.message}`);
-  const matches = await answersFor(client, person.userId, person.homeOrganisationId, locale);
+  const matches = await answersFor(client);
   const format = dateTimeFormat(locale);
   const invited: RoundListItem[] = [];
   const running: RoundListItem[] = [];

@@ -52,13 +52,13 @@ async function requireRound(
   context: LoaderFunctionArgs["context"],
   roundId?: string,
 ) {
-  const { user, access } = await requireActiveUser(request, context);
+  const { user } = await requireActiveUser(request, context);
   const { client, headers } = getSupabase(request, context);
   const locale = await getLocale(request);
   const round = await loadRound(
     client,
     roundId ?? "",
-    { userId: user.id, homeOrganisationId: access.organisation_id },
+    { userId: user.id },
     locale,
   );
   if (!round) throw data({ notFound: true }, { status: 404, headers });

@@ -10,12 +10,12 @@ import { pageTitle } from "~/lib/page-title";
 import { getSupabase } from "~/lib/supabase.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, access } = await requireActiveUser(request, context);
+  const { user } = await requireActiveUser(request, context);
   const { client, headers } = getSupabase(request, context);
   const locale = await getLocale(request);
   const [t, rounds] = await Promise.all([
     i18nServer.getFixedT(locale),
-    listMyRounds(client, { userId: user.id, homeOrganisationId: access.organisation_id }, locale),
+    listMyRounds(client, { userId: user.id }, locale),
   ]);
   return data({ title: pageTitle(t("rounds.title")), ...rounds }, { headers });
 }

@@ -1438,6 +1438,15 @@ begin
 end;
 $$;
 
+-- The invited parties the caller answers for, in every round they may see (the pages show the
+-- response form from this; respond_to_comment_round checks again).
+create function public.my_round_invitees() returns setof uuid
+language sql stable security definer
+set search_path = ''
+as $$
+  select private.my_round_invitee_ids()
+$$;
+
 -- Who runs a round: its opener, the document's editors and its network's coordinators. Never
 -- null, so `not` in a check refuses.
 create function private.runs_round(round public.comment_rounds) returns boolean
@@ -1607,6 +1616,7 @@ revoke all on function
   public.answer_feedback(uuid, public.feedback_status, text),
   public.open_comment_round(uuid, text, timestamptz, text, uuid[], uuid[], uuid[]),
   public.respond_to_comment_round(uuid, uuid, jsonb),
+  public.my_round_invitees(),
   public.handle_comment_round_item(uuid, public.round_item_handling, text),
   public.close_comment_round(uuid),
   public.close_due_comment_rounds()
@@ -1631,6 +1641,7 @@ grant execute on function
   public.answer_feedback(uuid, public.feedback_status, text),
   public.open_comment_round(uuid, text, timestamptz, text, uuid[], uuid[], uuid[]),
   public.respond_to_comment_round(uuid, uuid, jsonb),
+  public.my_round_invitees(),
   public.handle_comment_round_item(uuid, public.round_item_handling, text),
   public.close_comment_round(uuid)
 to authenticated;

@@ -258,6 +258,20 @@ describe.each(availableBackends())("comment rounds on %s", (backend) => {
   });
 
   describe("responding", () => {
+    it("my_round_invitees() names the parties each person answers for, and no others", async () => {
+      const sql = "select id from public.my_round_invitees() as invitee (id) where id = $1";
+      expect(await publishingOutcomesFor(db, sql, [invitees.helsinki])).toEqual(
+        outcomes(
+          [],
+          [["anon"], "denied"],
+          [["reader", "orgMember", "observer"], ["invitee:helsinki"]],
+        ),
+      );
+      expect(await publishingOutcomesFor(db, sql, [invitees.olli])).toEqual(
+        outcomes([], [["anon"], "denied"], [["reader"], ["invitee:olli"]]),
+      );
+    });
+
     it("for a person invited by name: that person only", async () => {
       expect(
         await publishingOutcomesFor(db, respond, [round, invitees.olli, answer], "call"),

@@ -31,6 +31,7 @@ const userFunctions = [
   "library_documents",
   "library_slugs",
   "mark_document_reviewed",
+  "my_round_invitees",
   "open_comment_round",
   "publish_submission",
   "reopen_document",
