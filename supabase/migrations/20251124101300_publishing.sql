@@ -1213,7 +1213,6 @@ set search_path = ''
 as $$
 declare
   doc public.documents;
-  board uuid;
 begin
   select * into doc from public.documents where id = new.document_id;
   perform private.notify(coalesce(doc.owner_id, doc.created_by), 'feedback_received', null,
