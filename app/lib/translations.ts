@@ -18,6 +18,11 @@ import enNotifications from "~/locales/en/notifications.json";
 import enPublishing from "~/locales/en/publishing.json";
 import enRounds from "~/locales/en/rounds.json";
 import enTasks from "~/locales/en/tasks.json";
+import enSparring from "~/locales/en/sparring.json";
+import enSparringQuestion from "~/locales/en/sparring-question.json";
+import enSparringAdmin from "~/locales/en/sparring-admin.json";
+import enInterpretations from "~/locales/en/interpretations.json";
+import enLegal from "~/locales/en/legal.json";
 import fiComments from "~/locales/fi/comments.json";
 import fiCommon from "~/locales/fi/common.json";
 import fiDiscussions from "~/locales/fi/discussions.json";
@@ -32,6 +37,11 @@ import fiNotifications from "~/locales/fi/notifications.json";
 import fiPublishing from "~/locales/fi/publishing.json";
 import fiRounds from "~/locales/fi/rounds.json";
 import fiTasks from "~/locales/fi/tasks.json";
+import fiSparring from "~/locales/fi/sparring.json";
+import fiSparringQuestion from "~/locales/fi/sparring-question.json";
+import fiSparringAdmin from "~/locales/fi/sparring-admin.json";
+import fiInterpretations from "~/locales/fi/interpretations.json";
+import fiLegal from "~/locales/fi/legal.json";
 import svComments from "~/locales/sv/comments.json";
 import svCommon from "~/locales/sv/common.json";
 import svDiscussions from "~/locales/sv/discussions.json";
@@ -46,6 +56,11 @@ import svNotifications from "~/locales/sv/notifications.json";
 import svPublishing from "~/locales/sv/publishing.json";
 import svRounds from "~/locales/sv/rounds.json";
 import svTasks from "~/locales/sv/tasks.json";
+import svSparring from "~/locales/sv/sparring.json";
+import svSparringQuestion from "~/locales/sv/sparring-question.json";
+import svSparringAdmin from "~/locales/sv/sparring-admin.json";
+import svInterpretations from "~/locales/sv/interpretations.json";
+import svLegal from "~/locales/sv/legal.json";
 
 const finnish = {
   ...fiCommon,
@@ -62,6 +77,11 @@ const finnish = {
   ...fiLibrary,
   ...fiRounds,
   ...fiEditorial,
+  ...fiSparring,
+  ...fiSparringQuestion,
+  ...fiSparringAdmin,
+  ...fiInterpretations,
+  ...fiLegal,
 };
 
 /** Finnish is the reference; a unit test keeps Swedish and English key for key equal to it. */
@@ -84,6 +104,11 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...svLibrary,
     ...svRounds,
     ...svEditorial,
+    ...svSparring,
+    ...svSparringQuestion,
+    ...svSparringAdmin,
+    ...svInterpretations,
+    ...svLegal,
   },
   en: {
     ...enCommon,
@@ -100,5 +125,10 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...enLibrary,
     ...enRounds,
     ...enEditorial,
+    ...enSparring,
+    ...enSparringQuestion,
+    ...enSparringAdmin,
+    ...enInterpretations,
+    ...enLegal,
   },
 };

@@ -157,6 +157,7 @@ export default function NetworkWorkspace() {
         slug={loaded.slug}
         isCoordinator={loaded.isCoordinator}
         isBoard={loaded.kind === "editorial_board"}
+        isSparring={loaded.kind === "legal_sparring"}
       />
       <Outlet />
     </div>

@@ -6,6 +6,7 @@ const tabs: { path: string; label: ParseKeys }[] = [
   { path: "", label: "editor.tabs.document" },
   { path: "/history", label: "editor.tabs.history" },
   { path: "/publishing", label: "publishing.tab" },
+  { path: "/legal", label: "interpretations.tab" },
   { path: "/sharing", label: "editor.tabs.sharing" },
 ];
 

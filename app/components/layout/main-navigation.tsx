@@ -21,6 +21,8 @@ const allItems: NavigationItem[] = [
   { to: "/library", label: "library.title", visible: (access) => access.active },
   { to: "/editorial", label: "editorial.title", visible: (access) => access.active },
   { to: "/rounds", label: "rounds.title", visible: (access) => access.active },
+  { to: "/sparring", label: "sparring.nav", visible: (access) => access.active },
+  { to: "/legal", label: "legal.title", visible: (access) => access.active },
   {
     to: "/admin/organisation",
     label: "navigation.organisationAdmin",

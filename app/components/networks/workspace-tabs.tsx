@@ -7,9 +7,11 @@ const tabs: {
   label: ParseKeys;
   coordinatorsOnly?: boolean;
   boardsOnly?: boolean;
+  sparringOnly?: boolean;
 }[] = [
   { path: "", label: "networks.tabs.overview" },
   { path: "/discussions", label: "networks.tabs.discussions" },
+  { path: "/sparring", label: "sparring.tab", sparringOnly: true },
   { path: "/documents", label: "documents.title" },
   { path: "/meetings", label: "networks.tabs.meetings" },
   { path: "/tasks", label: "networks.tabs.tasks" },
@@ -24,6 +26,8 @@ export function WorkspaceTabs(props: {
   isCoordinator: boolean;
   /** An editorial board network, which has the board's settings tab. */
   isBoard?: boolean;
+  /** A legal sparring network, which has the questions tab. */
+  isSparring?: boolean;
 }) {
   const { t } = useTranslation();
   const base = `/networks/${props.slug}`;
@@ -33,6 +37,7 @@ export function WorkspaceTabs(props: {
         {tabs
           .filter((tab) => !tab.coordinatorsOnly || props.isCoordinator)
           .filter((tab) => !tab.boardsOnly || props.isBoard)
+          .filter((tab) => !tab.sparringOnly || props.isSparring)
           .map((tab) => (
             <li key={tab.path}>
               <NavLink
