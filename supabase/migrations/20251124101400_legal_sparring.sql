@@ -20,8 +20,9 @@
 -- responsible for interpretations, published to the library) with structured fields in
 -- `interpretations`. Promoting creates it owned by the lawyer's organisation and shared with the
 -- sparring network (edit), not placed in it, so its draft stays within the network's members.
--- Publishing snapshots the fields into published_interpretations and every document's legal
--- references into published_versions.legal_section_ids, so each version keeps what it said.
+-- Submitting freezes the fields and every document's legal references with the content;
+-- publishing copies what was frozen into published_interpretations and
+-- published_versions.legal_section_ids, so each version keeps what the board approved.
 -- An interpretation is superseded when a published interpretation names it in `supersedes`.
 
 -- Acts and sections ------------------------------------------------------------------------------
@@ -167,7 +168,11 @@ create table public.document_legal_references (
   primary key (document_id, section_id)
 );
 
--- Each publication keeps the sections it referred to, and an interpretation its fields.
+-- Each submission freezes the sections the document refers to and an interpretation's fields,
+-- as it freezes the content; each publication keeps what its submission froze.
+alter table public.document_submissions
+  add column legal_section_ids uuid[],
+  add column interpretation jsonb;
 alter table public.published_versions
   add column legal_section_ids uuid[] not null default '{}';
 
@@ -453,7 +458,7 @@ create trigger interpretations_guard
 
 -- Publishing snapshots ---------------------------------------------------------------------------
 
-create function private.snapshot_legal_references() returns trigger
+create function private.freeze_legal_fields() returns trigger
 language plpgsql security definer
 set search_path = ''
 as $$
@@ -462,6 +467,32 @@ begin
     select reference.section_id from public.document_legal_references as reference
     where reference.document_id = new.document_id order by reference.section_id
   );
+  new.interpretation := (
+    select to_jsonb(record) from public.interpretations as record
+    where record.document_id = new.document_id
+  );
+  return new;
+end;
+$$;
+
+create trigger document_submissions_freeze_legal_fields
+  before insert on public.document_submissions
+  for each row execute function private.freeze_legal_fields();
+
+-- What the approved submission froze; the document's current references for a publication
+-- without one.
+create function private.snapshot_legal_references() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  new.legal_section_ids := coalesce(
+    (select submission.legal_section_ids from public.document_submissions as submission
+      where submission.id = new.submission_id),
+    array(
+      select reference.section_id from public.document_legal_references as reference
+      where reference.document_id = new.document_id order by reference.section_id
+    ));
   return new;
 end;
 $$;
@@ -474,14 +505,22 @@ create function private.snapshot_interpretation() returns trigger
 language plpgsql security definer
 set search_path = ''
 as $$
+declare
+  fields jsonb := coalesce(
+    (select submission.interpretation from public.document_submissions as submission
+      where submission.id = new.submission_id),
+    (select to_jsonb(record) from public.interpretations as record
+      where record.document_id = new.document_id));
 begin
+  if fields is null then
+    return null;
+  end if;
   insert into public.published_interpretations (published_version_id, document_id, number,
     question_id, network_id, issuing_body, justification, nature, valid_from, valid_to, supersedes)
-  select new.id, new.document_id, new.number, record.question_id, record.network_id,
-    record.issuing_body, record.justification, record.nature, record.valid_from, record.valid_to,
-    record.supersedes
-  from public.interpretations as record
-  where record.document_id = new.document_id;
+  values (new.id, new.document_id, new.number, (fields ->> 'question_id')::uuid,
+    (fields ->> 'network_id')::uuid, fields ->> 'issuing_body', fields ->> 'justification',
+    fields ->> 'nature', (fields ->> 'valid_from')::date, (fields ->> 'valid_to')::date,
+    (fields ->> 'supersedes')::uuid);
   return null;
 end;
 $$;
