@@ -81,8 +81,8 @@ describe("a sparring question becomes a published interpretation", () => {
     // The act and section: the first section of 380/2023.
     await page.getByLabel("Säädös").selectOption({ value: "380/2023" });
     const sections = page.getByLabel("Pykälä");
-    await sections.locator("option").nth(1).waitFor({ state: "attached" });
-    const firstSection = sections.locator("option").nth(1);
+    await sections.locator("option").first().waitFor({ state: "attached" });
+    const firstSection = sections.locator("option").first();
     sectionId = (await firstSection.getAttribute("value")) ?? "";
     await sections.selectOption(sectionId);
     await page.getByRole("button", { name: "Lisää pykälä" }).click();
