@@ -1404,3 +1404,596 @@ set read_at = created_at + interval '3 hours'
 where created_at < now() - interval '4 days' and read_at is null
   and kind in ('review_requested', 'review_decided', 'document_published', 'translation_outdated',
     'feedback_received', 'feedback_answered', 'comment_round_invited');
+
+-- Legal sparring ------------------------------------------------------------------------------
+--
+-- The two sparring networks at work: Liisa (Kuntaliitto) and Helmi (Helsinki) are the lawyers of
+-- the legal-sparring network, which answers within five working days; Liisa alone is the lawyer
+-- of the closed unemployment-security sparring, which answers within three. Questions (ids
+-- f1f1f1f1-…) were asked over the last two months by Aino, Helmi and Kalle; answers (f2f2f2f2-…)
+-- come from the lawyers and from colleagues. In the legal-sparring network two questions wait for
+-- their first answer (one is overdue and its coordinators have been told, one was asked today),
+-- four are answered and three resolved. Two accepted answers became interpretations (documents
+-- f3f3f3f3-…, frozen versions f4f4f4f4-…, submissions f5f5f5f5-…, published versions f6f6f6f6-…)
+-- on what counts as a public employment service (380/2023 2 §); the newer supersedes the older.
+-- Guidance of KEHA, Helsinki and Tampere refers to the same section, so the divergence view has
+-- several organisations side by side. Everything is written as the migration owner, so the
+-- triggers derive what they would (answer text, frozen legal fields, publication snapshots) and
+-- the rest — who acted, when, what they were told — is written here, dated by its event.
+
+-- "380/2023 2 §" as an id: the data migration's formula.
+create function pg_temp.seed_section(act text, chapter text, section text) returns uuid
+language sql immutable
+as $$
+  select md5(act || ':' || coalesce(chapter, '') || ':' || section)::uuid
+$$;
+
+insert into public.sparring_lawyers (network_id, user_id, added_by, added_at) values
+  ('e0e0e0e0-0000-4000-8000-000000000010', 'a1a1a1a1-0000-4000-8000-000000000003',
+   'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '300 days'),
+  ('e0e0e0e0-0000-4000-8000-000000000010', 'a1a1a1a1-0000-4000-8000-000000000009',
+   'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '215 days'),
+  ('e0e0e0e0-0000-4000-8000-000000000011', 'a1a1a1a1-0000-4000-8000-000000000003',
+   'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '180 days');
+
+insert into public.sparring_settings (network_id, first_answer_working_days, updated_by, updated_at) values
+  ('e0e0e0e0-0000-4000-8000-000000000010', 5, 'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '300 days'),
+  ('e0e0e0e0-0000-4000-8000-000000000011', 3, 'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '180 days');
+
+-- Each question is due its network's target in working days after it was asked.
+insert into public.sparring_questions (
+  id, network_id, title, body, tags, author_id, organisation_id, due_at, created_at, updated_at
+)
+select question.id::uuid, question.network::uuid, question.title, question.body, question.tags,
+  question.author::uuid, private.home_organisation_of(question.author::uuid),
+  private.add_working_days(now() - question.age, private.sparring_target_days(question.network::uuid)),
+  now() - question.age, now() - question.age
+from (values
+  (
+    'f1f1f1f1-0000-4000-8000-000000000001', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Kunnan omarahoitteinen valmennus: julkinen työvoimapalvelu vai kunnan muu palvelu?',
+    'Työllisyysalueemme kunnat rahoittavat omilla varoillaan ryhmävalmennusta, jonka järjestöt toteuttavat ostopalveluna. Osa osallistujista on työnhakijoita, osa ei. Onko valmennus lain 380/2023 2 §:ssä tarkoitettu julkinen työvoimapalvelu, jolloin siihen ohjaamisesta tehdään hallintopäätös ja menettelyyn sovelletaan hallintolakia, vai voiko sitä pitää kunnan yleisenä elinvoimapalveluna?',
+    '{omarahoitteiset palvelut,ostopalvelut,hallintopäätös}'::text[],
+    'a1a1a1a1-0000-4000-8000-000000000001', interval '58 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000002', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Ostopalveluna hankittu valmennus, jota ei ole kirjattu työllistymissuunnitelmaan',
+    'Sparrausverkoston tulkintasuosituksen mukaan kunnan omarahoitteinen valmennus on julkinen työvoimapalvelu, kun siitä sovitaan työllistymissuunnitelmassa. Miten tilanne arvioidaan, jos työnhakija on ohjattu valmennukseen ilman suunnitelmaa, esimerkiksi palvelutarpeen arvioinnin yhteydessä? Koskeeko linjaus myös henkilöitä, jotka eivät ole lain 3 §:n määritelmän mukaisia työnhakijoita?',
+    '{ostopalvelut,työllistymissuunnitelma,määritelmät}',
+    'a1a1a1a1-0000-4000-8000-000000000002', interval '30 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000003', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Lyhyestä keikkatyöstä kieltäytyminen kesken työkokeilun',
+    'Työnhakija kieltäytyi kahden päivän keikkatyöstä, koska työ olisi keskeyttänyt hänen aloittamansa työkokeilun. Onko työkokeilu pätevä syy kieltäytyä lyhyestä työstä, vai onko kieltäytyminen työvoimapoliittisesti moitittavaa?',
+    '{työstä kieltäytyminen,työkokeilu}',
+    'a1a1a1a1-0000-4000-8000-000000000009', interval '45 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000004', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Kuuleminen ennen työvoimapoliittista lausuntoa, kun työnhakija ei vastaa',
+    'Lähetämme kuulemispyynnön asiointipalveluun ja annamme viikon vastausajan. Jos työnhakija ei vastaa, voidaanko lausunto antaa heti määräajan jälkeen, vai pitääkö hänet yrittää tavoittaa vielä muulla tavalla?',
+    '{kuuleminen,lausunnot}',
+    'a1a1a1a1-0000-4000-8000-000000000001', interval '33 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000005', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Lausunnon perustelut ja asiakastietojärjestelmän fraasipankki',
+    'Asiakastietojärjestelmän fraasipankissa on valmiita perusteluja. Riittääkö hallintolain 45 §:n kannalta, että lausunnossa on fraasi ja viittaus säännökseen, vai pitääkö ratkaisuun vaikuttaneet tosiasiat kirjoittaa aina auki?',
+    '{perusteleminen,lausunnot,fraasipankki}',
+    'a1a1a1a1-0000-4000-8000-000000000002', interval '22 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000006', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Työmatka-ajan arviointi, kun työpaikalle ei kulje julkista liikennettä',
+    'Työnhakija erosi työstä, koska hänellä ei ole autoa eikä työpaikalle kulje julkista liikennettä aamuvuoron alkuun mennessä. Arvioidaanko työmatka-aika julkisten kulkuneuvojen mukaan, vaikka yhteyttä ei ole lainkaan siihen aikaan?',
+    '{työstä eroaminen,työmatka}',
+    'a1a1a1a1-0000-4000-8000-000000000009', interval '12 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000007', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Virheellisen lausunnon korjaaminen asiavirheenä',
+    'Huomasimme, että työvoimapoliittisessa lausunnossa oli sovellettu väärää säännöstä, ja etuuden maksaja on jo evännyt etuuden. Voiko työllisyysalue korjata lausunnon itse asiavirheen korjaamisena, ja tarvitaanko siihen työnhakijan suostumus?',
+    '{virheen korjaaminen,lausunnot}',
+    'a1a1a1a1-0000-4000-8000-000000000001', interval '8 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000008', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Osa-aikaisesti lomautetun työllistymissuunnitelma ja työnhakuvelvollisuus',
+    'Osa-aikaisesti lomautettu ilmoittautui työnhakijaksi. Pitääkö hänelle laatia työllistymissuunnitelma ja asettaa työnhakuvelvollisuus samoin kuin kokonaan työttömälle, vai riittääkö kevyempi menettely? Käytännöt vaihtelevat työllisyysalueemme kunnissa.',
+    '{lomautus,työnhakuvelvollisuus}',
+    'a1a1a1a1-0000-4000-8000-000000000001', interval '14 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000009', 'e0e0e0e0-0000-4000-8000-000000000010',
+    'Neuvontavelvollisuus, kun asiakas kysyy Kelan ratkaistavasta asiasta',
+    'Asiakkaat kysyvät työnhakukeskusteluissa usein, vaikuttaako sivutyö heidän työmarkkinatukeensa. Kuinka pitkälle työllisyysalueen neuvontavelvollisuus ulottuu, kun etuuden ratkaisee Kela? Riittääkö, että ohjaamme asiakkaan Kelan palveluun?',
+    '{neuvonta,kela}',
+    'a1a1a1a1-0000-4000-8000-000000000009', interval '5 hours'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000010', 'e0e0e0e0-0000-4000-8000-000000000011',
+    'Työsopimuksen purku koeajalla työntekijän menettelyn vuoksi',
+    'Työnantaja purki työsopimuksen koeajalla ja ilmoitti syyksi toistuvat myöhästymiset. Arvioidaanko tilanne työstä erottamisena, josta seuraa korvaukseton määräaika, vai onko koeaikapurku aina neutraali?',
+    '{koeaika,työstä erottaminen}',
+    'a1a1a1a1-0000-4000-8000-000000000001', interval '40 days'
+  ),
+  (
+    'f1f1f1f1-0000-4000-8000-000000000011', 'e0e0e0e0-0000-4000-8000-000000000011',
+    'Koulutusta vailla olevan nuoren opinnot keskeytyivät terveydellisistä syistä',
+    'Nuori ilman ammatillista koulutusta aloitti opinnot mutta keskeytti ne terveydellisistä syistä kahden kuukauden kuluttua. Palautuuko oikeus työttömyysetuuteen, vai pitääkö hänen täyttää 16 §:ssä säädetyt edellytykset muulla tavalla?',
+    '{nuoret,koulutusvelvoite}',
+    'a1a1a1a1-0000-4000-8000-000000000001', interval '6 days'
+  )
+) as question (id, network, title, body, tags, author, age);
+
+insert into public.sparring_question_sections (question_id, section_id)
+select reference.question_id::uuid, legal.id
+from (values
+  ('f1f1f1f1-0000-4000-8000-000000000001', '380/2023', null, '2'),
+  ('f1f1f1f1-0000-4000-8000-000000000001', '434/2003', null, '2'),
+  ('f1f1f1f1-0000-4000-8000-000000000002', '380/2023', null, '2'),
+  ('f1f1f1f1-0000-4000-8000-000000000002', '380/2023', null, '3'),
+  ('f1f1f1f1-0000-4000-8000-000000000003', '1290/2002', '2 a', '4'),
+  ('f1f1f1f1-0000-4000-8000-000000000004', '434/2003', null, '34'),
+  ('f1f1f1f1-0000-4000-8000-000000000005', '434/2003', null, '45'),
+  ('f1f1f1f1-0000-4000-8000-000000000006', '1290/2002', '2 a', '3'),
+  ('f1f1f1f1-0000-4000-8000-000000000007', '434/2003', null, '50'),
+  ('f1f1f1f1-0000-4000-8000-000000000008', '380/2023', null, '3'),
+  ('f1f1f1f1-0000-4000-8000-000000000008', '1290/2002', '2', '1'),
+  ('f1f1f1f1-0000-4000-8000-000000000009', '434/2003', null, '8'),
+  ('f1f1f1f1-0000-4000-8000-000000000010', '1290/2002', '2 a', '1'),
+  ('f1f1f1f1-0000-4000-8000-000000000011', '1290/2002', '2', '16')
+) as reference (question_id, act, chapter, section)
+join public.legal_sections as legal
+  on legal.id = pg_temp.seed_section(reference.act, reference.chapter, reference.section);
+
+insert into public.sparring_answers (id, question_id, author_id, organisation_id, body_html, created_at, updated_at)
+select answer.id::uuid, answer.question_id::uuid, answer.author::uuid,
+  private.home_organisation_of(answer.author::uuid), answer.body_html, now() - answer.age, now() - answer.age
+from (values
+  (
+    'f2f2f2f2-0000-4000-8000-000000000001', 'f1f1f1f1-0000-4000-8000-000000000001',
+    'a1a1a1a1-0000-4000-8000-000000000009', interval '56 days',
+    '<p>Ratkaisevaa on palvelun sisältö ja tarkoitus, ei sen rahoituslähde. Kun valmennusta tarjotaan työnhakijalle hänen työllistymisensä edistämiseksi ja siitä sovitaan työllistymissuunnitelmassa, se on <strong>julkinen työvoimapalvelu</strong>. Silloin palveluun ohjaamisesta ja sen epäämisestä tehdään hallintopäätös, ja menettelyyn sovelletaan hallintolakia.</p><p>Jos kunta järjestää valmennusta kaikille asukkailleen ilman yhteyttä työnhakuun, kyse on kunnan yleisestä palvelusta.</p><ul><li>Kirjatkaa ostopalvelusopimukseen, kumpaa palvelua hankitaan.</li><li>Kertokaa asiakkaalle, onko osallistuminen osa hänen työllistymissuunnitelmaansa.</li></ul>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000002', 'f1f1f1f1-0000-4000-8000-000000000001',
+    'a1a1a1a1-0000-4000-8000-000000000002', interval '55 days',
+    '<p>Samaa on kysytty KEHA-keskuksen ohjauspäivillä. Ohjauksessa on korostettu, ettei palvelun nimi ratkaise, vaan se, tarjotaanko palvelua työnhakijalle osana hänen palveluprosessiaan.</p>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000003', 'f1f1f1f1-0000-4000-8000-000000000002',
+    'a1a1a1a1-0000-4000-8000-000000000003', interval '28 days',
+    '<p>Tarkennamme aiempaa tulkintaa. Palvelu on julkinen työvoimapalvelu, kun se sisällöltään vastaa lain 2 §:ssä tarkoitettua palvelua ja sitä tarjotaan työnhakijana olevalle asiakkaalle, <strong>riippumatta siitä, onko palvelu jo kirjattu työllistymissuunnitelmaan</strong>. Suunnitelmaan kirjaaminen on työllisyysalueen velvollisuus, ei palvelun luonteen edellytys.</p><p>Henkilöille, jotka eivät ole lain 3 §:n määritelmän mukaisia työnhakijoita, samaa palvelua voidaan tarjota kunnan yleisenä palveluna. Silloin hallintopäätöstä ei tehdä, mutta hyvän hallinnon perusteita noudatetaan.</p><ul><li>Arvioikaa palvelun luonne asiakkaan aseman mukaan.</li><li>Päivittäkää ohjeet ja ostopalvelusopimukset vastaamaan linjausta.</li></ul>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000004', 'f1f1f1f1-0000-4000-8000-000000000003',
+    'a1a1a1a1-0000-4000-8000-000000000003', interval '43 days',
+    '<p>Työkokeilu on työllistymistä edistävä palvelu, ja sen keskeyttäminen lyhyen työn vuoksi voi vaarantaa sovitun palvelupolun. Lyhyestä keikkatyöstä kieltäytymistä ei pääsääntöisesti pidetä moitittavana, jos työn vastaanottaminen olisi edellyttänyt työkokeilun keskeyttämistä.</p><p>Arvio on tapauskohtainen: kirjatkaa lausuntoon työkokeilun tavoite ja kesto sekä tarjotun työn kesto.</p>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000005', 'f1f1f1f1-0000-4000-8000-000000000004',
+    'a1a1a1a1-0000-4000-8000-000000000003', interval '31 days',
+    '<p>Hallintolain 34 §:n mukaan asianosaiselle on varattava tilaisuus lausua mielipiteensä. Kun tilaisuus on varattu asianmukaisesti ja määräaika on kohtuullinen, lausunto voidaan antaa määräajan jälkeen, vaikka vastausta ei tulisi.</p><ul><li>Varmistakaa, että pyyntö on todella toimitettu asiointipalveluun.</li><li>Kirjatkaa lausuntoon, milloin ja miten kuulemistilaisuus varattiin.</li></ul>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000006', 'f1f1f1f1-0000-4000-8000-000000000005',
+    'a1a1a1a1-0000-4000-8000-000000000009', interval '20 days',
+    '<p>Fraasi ei yksin riitä. Perusteluista on käytävä ilmi, mitkä tosiasiat ja selvitykset ovat vaikuttaneet ratkaisuun ja mitä säännöksiä on sovellettu. Fraasipankkia voi käyttää rungon apuna, kun tapauksen tosiasiat kirjoitetaan sen rinnalle.</p>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000007', 'f1f1f1f1-0000-4000-8000-000000000005',
+    'a1a1a1a1-0000-4000-8000-000000000001', interval '19 days',
+    '<p>Tampereella fraaseihin on lisätty täydennettävät kohdat hakasulkeisiin, jotta tapauksen tosiasiat muistetaan kirjoittaa. Otantatarkastuksessa perustelujen puutteet vähenivät selvästi.</p>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000008', 'f1f1f1f1-0000-4000-8000-000000000006',
+    'a1a1a1a1-0000-4000-8000-000000000003', interval '10 days',
+    '<p>Työmatka-aika arvioidaan sen mukaan, miten työnhakija tosiasiassa pääsee työhön. Jos julkista liikennettä ei ole työvuoron alkuun mennessä eikä työnhakijalla ole muuta kohtuullista kulkutapaa, eroamiselle voi olla <strong>pätevä syy</strong>.</p><p>Selvittäkää myös, olisiko työnantaja voinut järjestää kuljetuksen tai muuttaa työvuoroja.</p>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000009', 'f1f1f1f1-0000-4000-8000-000000000007',
+    'a1a1a1a1-0000-4000-8000-000000000009', interval '6 days',
+    '<p>Asiavirheen korjaamisesta säädetään hallintolain 50 §:ssä. Jos lausunto perustuu selvästi virheelliseen säännöksen soveltamiseen, työllisyysalue voi korjata sen. Asianosaisen eduksi korjaamiseen ei tarvita hänen suostumustaan; hänen vahingokseen korjaaminen edellyttää suostumusta.</p><p>Ilmoittakaa korjatusta lausunnosta viipymättä etuuden maksajalle.</p>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000010', 'f1f1f1f1-0000-4000-8000-000000000010',
+    'a1a1a1a1-0000-4000-8000-000000000003', interval '39 days',
+    '<p>Koeaikapurku ei ole automaattisesti neutraali. Jos työnantaja on purkanut sopimuksen työntekijän menettelyn vuoksi ja menettely olisi ollut peruste purkaa sopimus myös koeajan ulkopuolella, tilanne voidaan arvioida 2 a luvun 1 §:n mukaisena työstä erottamisena.</p><p>Varatkaa työnhakijalle tilaisuus tulla kuulluksi ja pyytäkää työnantajalta selvitys purkamisen syystä.</p>'
+  ),
+  (
+    'f2f2f2f2-0000-4000-8000-000000000011', 'f1f1f1f1-0000-4000-8000-000000000011',
+    'a1a1a1a1-0000-4000-8000-000000000003', interval '5 days',
+    '<p>Pelkkä opintojen aloittaminen ei palauta oikeutta etuuteen; oikeus palautuu 16 §:ssä säädetyllä tavalla. Jos opinnot keskeytyivät terveydellisistä syistä, arvioikaa, onko nuori ollut kykenemätön opiskelemaan, ja ohjatkaa hänet tarvittaessa työkyvyn arviointiin.</p>'
+  )
+) as answer (id, question_id, author, age, body_html);
+
+insert into public.sparring_answer_sections (answer_id, section_id)
+select reference.answer_id::uuid, legal.id
+from (values
+  ('f2f2f2f2-0000-4000-8000-000000000001', '380/2023', null, '2'),
+  ('f2f2f2f2-0000-4000-8000-000000000003', '380/2023', null, '2'),
+  ('f2f2f2f2-0000-4000-8000-000000000003', '380/2023', null, '3'),
+  ('f2f2f2f2-0000-4000-8000-000000000005', '434/2003', null, '34'),
+  ('f2f2f2f2-0000-4000-8000-000000000006', '434/2003', null, '45'),
+  ('f2f2f2f2-0000-4000-8000-000000000008', '1290/2002', '2 a', '3'),
+  ('f2f2f2f2-0000-4000-8000-000000000009', '434/2003', null, '50'),
+  ('f2f2f2f2-0000-4000-8000-000000000010', '1290/2002', '2 a', '1')
+) as reference (answer_id, act, chapter, section)
+join public.legal_sections as legal
+  on legal.id = pg_temp.seed_section(reference.act, reference.chapter, reference.section);
+
+-- Endorsements by the other lawyer, never by an answer's author.
+insert into public.sparring_endorsements (answer_id, user_id, created_at)
+select endorsement.answer_id::uuid, endorsement.lawyer::uuid, answer.created_at + endorsement.after
+from (values
+  ('f2f2f2f2-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000003', interval '1 day'),
+  ('f2f2f2f2-0000-4000-8000-000000000003', 'a1a1a1a1-0000-4000-8000-000000000009', interval '1 day'),
+  ('f2f2f2f2-0000-4000-8000-000000000005', 'a1a1a1a1-0000-4000-8000-000000000009', interval '1 day'),
+  ('f2f2f2f2-0000-4000-8000-000000000006', 'a1a1a1a1-0000-4000-8000-000000000003', interval '20 hours'),
+  ('f2f2f2f2-0000-4000-8000-000000000009', 'a1a1a1a1-0000-4000-8000-000000000003', interval '1 day')
+) as endorsement (answer_id, lawyer, after)
+join public.sparring_answers as answer on answer.id = endorsement.answer_id::uuid;
+
+-- Answered when someone other than the asker first answered; resolved when the asker accepted.
+alter table public.sparring_questions disable trigger sparring_questions_touch_updated_at;
+update public.sparring_questions as question
+set first_answered_at = (
+      select min(answer.created_at) from public.sparring_answers as answer
+      where answer.question_id = question.id and answer.author_id is distinct from question.author_id),
+    accepted_answer_id = accepted.answer_id::uuid,
+    status = case when accepted.answer_id is not null then 'resolved'::public.sparring_question_status
+      else 'answered' end,
+    updated_at = coalesce(accepted.at, question.updated_at)
+from (values
+  ('f1f1f1f1-0000-4000-8000-000000000001', 'f2f2f2f2-0000-4000-8000-000000000001', now() - interval '52 days'),
+  ('f1f1f1f1-0000-4000-8000-000000000002', 'f2f2f2f2-0000-4000-8000-000000000003', now() - interval '25 days'),
+  ('f1f1f1f1-0000-4000-8000-000000000003', 'f2f2f2f2-0000-4000-8000-000000000004', now() - interval '40 days'),
+  ('f1f1f1f1-0000-4000-8000-000000000004', null, null),
+  ('f1f1f1f1-0000-4000-8000-000000000005', null, null),
+  ('f1f1f1f1-0000-4000-8000-000000000006', null, null),
+  ('f1f1f1f1-0000-4000-8000-000000000007', null, null),
+  ('f1f1f1f1-0000-4000-8000-000000000010', 'f2f2f2f2-0000-4000-8000-000000000010', now() - interval '37 days'),
+  ('f1f1f1f1-0000-4000-8000-000000000011', null, null)
+) as accepted (question_id, answer_id, at)
+where question.id = accepted.question_id::uuid;
+alter table public.sparring_questions enable trigger sparring_questions_touch_updated_at;
+
+-- Interpretations ------------------------------------------------------------------------------
+--
+-- Helmi promoted the first accepted answer (Helsinki owns it); Liisa the second, which refines
+-- and supersedes it (Kuntaliitto owns it). Both are shared with the sparring network for editing,
+-- went to the manual's board (Kalle and Liisa approved) and are in the library. Their legal basis
+-- and fields are in place before submission, so submitting froze them and publishing copied them.
+
+insert into public.documents (
+  id, kind, title, language, owner_organisation_id, network_id, status, created_by, owner_id,
+  created_at, updated_at, html, text
+)
+select doc.id::uuid, 'interpretation', doc.title, 'fi', doc.owner::uuid, null, 'published',
+  doc.created_by::uuid, doc.created_by::uuid, now() - doc.age, now() - doc.age, doc.html,
+  pg_temp.seed_plain_text(doc.html)
+from (values
+  (
+    'f3f3f3f3-0000-4000-8000-000000000001',
+    'Tulkintasuositus: kunnan omarahoitteinen valmennus julkisena työvoimapalveluna',
+    'c0c0c0c0-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000009', interval '51 days',
+    '<h2>Kysymys</h2><p>Onko kunnan omilla varoillaan rahoittama ja ostopalveluna hankkima valmennus laissa työvoimapalvelujen järjestämisestä tarkoitettu julkinen työvoimapalvelu?</p><h2>Suositus</h2><p>Ratkaisevaa on palvelun sisältö ja tarkoitus, ei rahoituslähde. Kun valmennusta tarjotaan työnhakijalle hänen työllistymisensä edistämiseksi ja siitä sovitaan työllistymissuunnitelmassa, se on julkinen työvoimapalvelu. Palveluun ohjaamisesta ja sen epäämisestä tehdään hallintopäätös, ja menettelyyn sovelletaan hallintolakia.</p><p>Jos kunta järjestää valmennusta kaikille asukkailleen ilman yhteyttä työnhakuun, kyse on kunnan yleisestä palvelusta.</p><h2>Käytännössä</h2><ul><li>Kirjatkaa ostopalvelusopimukseen, kumpaa palvelua hankitaan.</li><li>Kertokaa asiakkaalle, onko osallistuminen osa hänen työllistymissuunnitelmaansa.</li></ul><blockquote><p>Suositus on sparrausverkoston yhteinen näkemys. Se ei sido ratkaisijaa yksittäistapauksessa.</p></blockquote>'
+  ),
+  (
+    'f3f3f3f3-0000-4000-8000-000000000002',
+    'Tulkintasuositus: ostopalveluna hankittu valmennus ja julkisen työvoimapalvelun käsite',
+    'c0c0c0c0-0000-4000-8000-000000000008', 'a1a1a1a1-0000-4000-8000-000000000003', interval '24 days',
+    '<h2>Kysymys</h2><p>Onko kunnan ostopalveluna hankkima valmennus julkinen työvoimapalvelu silloinkin, kun sitä ei ole kirjattu työnhakijan työllistymissuunnitelmaan, ja koskeeko linjaus henkilöitä, jotka eivät ole työnhakijoita?</p><h2>Suositus</h2><p>Palvelu on julkinen työvoimapalvelu, kun se sisällöltään vastaa lain 2 §:ssä tarkoitettua palvelua ja sitä tarjotaan työnhakijana olevalle asiakkaalle, riippumatta siitä, onko palvelu jo kirjattu työllistymissuunnitelmaan. Suunnitelmaan kirjaaminen on työllisyysalueen velvollisuus, ei palvelun luonteen edellytys.</p><p>Henkilöille, jotka eivät ole lain 3 §:n määritelmän mukaisia työnhakijoita, samaa palvelua voidaan tarjota kunnan yleisenä palveluna. Silloin hallintopäätöstä ei tehdä, mutta hyvän hallinnon perusteita noudatetaan.</p><h2>Käytännössä</h2><ul><li>Arvioikaa palvelun luonne asiakkaan aseman mukaan, ei rahoituksen tai hankintatavan.</li><li>Päivittäkää ohjeet ja ostopalvelusopimukset vastaamaan linjausta.</li></ul><blockquote><p>Suositus korvaa sparrausverkoston aiemman suosituksen kunnan omarahoitteisesta valmennuksesta. Se ei sido ratkaisijaa yksittäistapauksessa.</p></blockquote>'
+  )
+) as doc (id, title, owner, created_by, age, html);
+
+insert into public.document_permissions (document_id, user_id, organisation_id, network_id, level, granted_by, granted_at) values
+  ('f3f3f3f3-0000-4000-8000-000000000001', null, null, 'e0e0e0e0-0000-4000-8000-000000000010', 'edit',
+   'a1a1a1a1-0000-4000-8000-000000000009', now() - interval '51 days'),
+  ('f3f3f3f3-0000-4000-8000-000000000002', null, null, 'e0e0e0e0-0000-4000-8000-000000000010', 'edit',
+   'a1a1a1a1-0000-4000-8000-000000000003', now() - interval '24 days');
+
+insert into public.interpretations (
+  document_id, question_id, answer_id, network_id, issuing_body, justification, valid_from,
+  valid_to, supersedes, created_by, created_at, updated_at
+)
+select record.document_id::uuid, record.question_id::uuid, record.answer_id::uuid,
+  'e0e0e0e0-0000-4000-8000-000000000010', 'Juridinen sparrausverkosto', record.justification,
+  ((now() - record.valid_from_age) at time zone 'Europe/Helsinki')::date, null, record.supersedes::uuid, doc.created_by,
+  doc.created_at, doc.created_at
+from (values
+  (
+    'f3f3f3f3-0000-4000-8000-000000000001', 'f1f1f1f1-0000-4000-8000-000000000001',
+    'f2f2f2f2-0000-4000-8000-000000000001', null, interval '44 days',
+    'Laissa työvoimapalvelujen järjestämisestä julkiset työvoimapalvelut määritellään palvelun sisällön perusteella. Rahoituslähde tai hankintatapa ei muuta palvelun luonnetta. Kun palvelua tarjotaan työnhakijalle hänen palveluprosessinsa osana, asiakkaan oikeusturva edellyttää hallintopäätöstä ja hallintolain menettelyä.'
+  ),
+  (
+    'f3f3f3f3-0000-4000-8000-000000000002', 'f1f1f1f1-0000-4000-8000-000000000002',
+    'f2f2f2f2-0000-4000-8000-000000000003', 'f3f3f3f3-0000-4000-8000-000000000001', interval '16 days',
+    'Aiempi suositus sitoi palvelun luonteen työllistymissuunnitelmaan kirjaamiseen. Suunnitelman laatiminen ja päivittäminen on kuitenkin työllisyysalueen velvollisuus, eikä sen laiminlyönti voi heikentää työnhakijan oikeusturvaa. Lain 3 §:n määritelmät ratkaisevat, kuka on työnhakija; muille asukkaille kunta voi tarjota samaa palvelua yleisenä palveluna hyvän hallinnon perusteita noudattaen.'
+  )
+) as record (document_id, question_id, answer_id, supersedes, valid_from_age, justification)
+join public.documents as doc on doc.id = record.document_id::uuid;
+
+-- Legal bases of the interpretations, and the references of earlier guidance about the same
+-- sections (the divergence view compares them).
+insert into public.document_legal_references (document_id, section_id)
+select reference.document_id::uuid, legal.id
+from (values
+  ('f3f3f3f3-0000-4000-8000-000000000001', '380/2023', null, '2'),
+  ('f3f3f3f3-0000-4000-8000-000000000001', '434/2003', null, '2'),
+  ('f3f3f3f3-0000-4000-8000-000000000002', '380/2023', null, '2'),
+  ('f3f3f3f3-0000-4000-8000-000000000002', '380/2023', null, '3'),
+  ('e5e5e5e5-0000-4000-8000-000000000002', '380/2023', null, '2'),
+  ('e5e5e5e5-0000-4000-8000-000000000002', '1290/2002', '2', '1'),
+  ('e5e5e5e5-0000-4000-8000-000000000002', '434/2003', null, '34'),
+  ('e5e5e5e5-0000-4000-8000-000000000002', '434/2003', null, '45'),
+  ('e5e5e5e5-0000-4000-8000-000000000005', '380/2023', null, '2'),
+  ('e5e5e5e5-0000-4000-8000-000000000005', '380/2023', null, '3'),
+  ('e5e5e5e5-0000-4000-8000-000000000007', '434/2003', null, '7'),
+  ('e5e5e5e5-0000-4000-8000-000000000007', '434/2003', null, '8'),
+  ('e5e5e5e5-0000-4000-8000-000000000008', '380/2023', null, '2'),
+  ('e5e5e5e5-0000-4000-8000-000000000012', '380/2023', null, '2'),
+  ('e5e5e5e5-0000-4000-8000-000000000012', '380/2023', null, '3')
+) as reference (document_id, act, chapter, section)
+join public.legal_sections as legal
+  on legal.id = pg_temp.seed_section(reference.act, reference.chapter, reference.section);
+
+-- The earlier interpretations (published before these fields existed) get theirs too.
+insert into public.interpretations (
+  document_id, network_id, issuing_body, justification, valid_from, created_by, created_at, updated_at
+)
+select doc.id, record.network_id::uuid, record.issuing_body, record.justification,
+  (doc.published_at at time zone 'Europe/Helsinki')::date, doc.created_by, doc.created_at, doc.created_at
+from (values
+  ('e5e5e5e5-0000-4000-8000-000000000002', null, 'KEHA-keskus',
+   'Työvoimapoliittisten lausuntojen perustelujen puutteet toistuivat otantatarkastuksessa; ohje yhtenäistää menettelyn työllisyysalueilla.'),
+  ('e5e5e5e5-0000-4000-8000-000000000007', 'e0e0e0e0-0000-4000-8000-000000000010', 'Juridinen sparrausverkosto',
+   'Opintojen tukemisen edellytykset arvioidaan ennen opintojen alkua, ja hallintolain palveluperiaate ja neuvontavelvollisuus edellyttävät, että työnhakija saa neuvontaa ajoissa.')
+) as record (document_id, network_id, issuing_body, justification)
+join public.documents as doc on doc.id = record.document_id::uuid;
+
+-- Their submissions and publications predate the references: record them as if they had been
+-- there (the seed published those versions before this section ran).
+update public.document_submissions as submission
+set legal_section_ids = array(
+      select reference.section_id from public.document_legal_references as reference
+      where reference.document_id = submission.document_id order by reference.section_id),
+    interpretation = (select to_jsonb(record) from public.interpretations as record
+      where record.document_id = submission.document_id)
+where submission.document_id in ('e5e5e5e5-0000-4000-8000-000000000002', 'e5e5e5e5-0000-4000-8000-000000000005',
+  'e5e5e5e5-0000-4000-8000-000000000007', 'e5e5e5e5-0000-4000-8000-000000000008',
+  'e5e5e5e5-0000-4000-8000-000000000012');
+
+update public.published_versions as version
+set legal_section_ids = submission.legal_section_ids
+from public.document_submissions as submission
+where submission.id = version.submission_id
+  and version.document_id in ('e5e5e5e5-0000-4000-8000-000000000002', 'e5e5e5e5-0000-4000-8000-000000000005',
+    'e5e5e5e5-0000-4000-8000-000000000007', 'e5e5e5e5-0000-4000-8000-000000000008',
+    'e5e5e5e5-0000-4000-8000-000000000012');
+
+insert into public.published_interpretations (
+  published_version_id, document_id, number, question_id, network_id, issuing_body, justification,
+  nature, valid_from, valid_to, supersedes
+)
+select version.id, version.document_id, version.number, record.question_id, record.network_id,
+  record.issuing_body, record.justification, record.nature,
+  (version.published_at at time zone 'Europe/Helsinki')::date, record.valid_to, record.supersedes
+from public.published_versions as version
+join public.interpretations as record on record.document_id = version.document_id
+where version.document_id in ('e5e5e5e5-0000-4000-8000-000000000002', 'e5e5e5e5-0000-4000-8000-000000000007');
+
+-- The new interpretations through the workflow: frozen, submitted by their promoter, approved by
+-- Kalle (KEHA) and Liisa (Kuntaliitto) — Helmi submitted Liisa's, so Liisa could approve it.
+insert into public.document_versions (id, document_id, number, kind, content, text, html, created_by, created_at)
+select version.id::uuid, doc.id, 1, 'frozen', '{}', doc.text, doc.html, version.created_by::uuid,
+  now() - version.age
+from (values
+  ('f4f4f4f4-0000-4000-8000-000000000001', 'f3f3f3f3-0000-4000-8000-000000000001',
+   'a1a1a1a1-0000-4000-8000-000000000009', interval '48 days'),
+  ('f4f4f4f4-0000-4000-8000-000000000002', 'f3f3f3f3-0000-4000-8000-000000000002',
+   'a1a1a1a1-0000-4000-8000-000000000009', interval '20 days')
+) as version (id, document_id, created_by, age)
+join public.documents as doc on doc.id = version.document_id::uuid;
+
+insert into public.document_submissions (
+  id, document_id, board_id, version_id, change_summary, status, approvals_required,
+  organisations_required, submitted_by, submitted_at, decided_at
+)
+select submission.id::uuid, version.document_id, 'e0e0e0e0-0000-4000-8000-000000000012', version.id,
+  submission.change_summary, 'published', 2, 2, version.created_by, version.created_at,
+  version.created_at + submission.decided_after
+from (values
+  ('f5f5f5f5-0000-4000-8000-000000000001', 'f4f4f4f4-0000-4000-8000-000000000001',
+   'Juridisen sparrausverkoston hyväksytystä vastauksesta nostettu tulkintasuositus.', interval '3 days'),
+  ('f5f5f5f5-0000-4000-8000-000000000002', 'f4f4f4f4-0000-4000-8000-000000000002',
+   'Tarkentaa ja korvaa aiemman suosituksen omarahoitteisesta valmennuksesta.', interval '3 days')
+) as submission (id, version_id, change_summary, decided_after)
+join public.document_versions as version on version.id = submission.version_id::uuid;
+
+insert into public.document_reviews (submission_id, reviewer_id, organisation_id, decision, comment, decided_at)
+select review.submission_id::uuid, review.reviewer_id::uuid,
+  private.home_organisation_of(review.reviewer_id::uuid), 'approve', review.comment,
+  submission.submitted_at + review.after
+from (values
+  ('f5f5f5f5-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000003', 'Linjaus on selkeä.', interval '1 day'),
+  ('f5f5f5f5-0000-4000-8000-000000000001', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '3 days'),
+  ('f5f5f5f5-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000002', '', interval '2 days'),
+  ('f5f5f5f5-0000-4000-8000-000000000002', 'a1a1a1a1-0000-4000-8000-000000000003', '', interval '3 days')
+) as review (submission_id, reviewer_id, comment, after)
+join public.document_submissions as submission on submission.id = review.submission_id::uuid;
+
+insert into public.published_versions (
+  id, document_id, number, title, kind, language, content, html, text, change_summary, approvals,
+  submission_id, owner_id, owner_name, owner_organisation_id, published_by, published_at
+)
+select published.id::uuid, doc.id, version.number, doc.title, doc.kind, doc.language,
+  version.content, version.html, version.text, submission.change_summary,
+  (select jsonb_agg(jsonb_build_object(
+      'reviewer_id', review.reviewer_id,
+      'name', private.display_name_of(review.reviewer_id),
+      'organisation_id', review.organisation_id,
+      'organisation_name_fi', organisation.name_fi,
+      'organisation_name_sv', organisation.name_sv,
+      'decided_at', review.decided_at) order by review.decided_at)
+   from public.document_reviews as review
+   left join public.organisations as organisation on organisation.id = review.organisation_id
+   where review.submission_id = submission.id and review.decision = 'approve'),
+  submission.id, doc.owner_id, private.display_name_of(doc.owner_id), doc.owner_organisation_id,
+  (select review.reviewer_id from public.document_reviews as review
+   where review.submission_id = submission.id order by review.decided_at limit 1),
+  submission.decided_at + interval '1 hour'
+from (values
+  ('f6f6f6f6-0000-4000-8000-000000000001', 'f5f5f5f5-0000-4000-8000-000000000001'),
+  ('f6f6f6f6-0000-4000-8000-000000000002', 'f5f5f5f5-0000-4000-8000-000000000002')
+) as published (id, submission_id)
+join public.document_submissions as submission on submission.id = published.submission_id::uuid
+join public.document_versions as version on version.id = submission.version_id
+join public.documents as doc on doc.id = submission.document_id
+order by published.id;
+
+alter table public.documents disable trigger documents_touch_updated_at;
+update public.documents as doc
+set slug = stewardship.slug,
+    published_version = latest.number,
+    published_at = latest.published_at,
+    review_due = (latest.published_at + interval '365 days')::date,
+    updated_at = greatest(doc.updated_at, latest.published_at)
+from (values
+  ('f3f3f3f3-0000-4000-8000-000000000001', 'kunnan-omarahoitteinen-valmennus-julkisena-tyovoimapalveluna'),
+  ('f3f3f3f3-0000-4000-8000-000000000002', 'ostopalveluna-hankittu-valmennus-julkisena-tyovoimapalveluna')
+) as stewardship (id, slug)
+cross join lateral (
+  select version.number, version.published_at from public.published_versions as version
+  where version.document_id = stewardship.id::uuid order by version.number desc limit 1
+) as latest
+where doc.id = stewardship.id::uuid;
+alter table public.documents enable trigger documents_touch_updated_at;
+
+-- What the functions would have audited.
+insert into public.audit_log (actor_id, action, target_type, target_id, organisation_id, at, details)
+select event.actor, event.action, event.target_type, event.target_id, event.organisation_id, event.at,
+  event.details
+from (
+  select lawyer.added_by as actor, 'sparring.lawyer' as action, 'network' as target_type,
+    lawyer.network_id::text as target_id, network.owner_organisation_id as organisation_id,
+    lawyer.added_at as at, jsonb_build_object('user_id', lawyer.user_id, 'lawyer', true) as details
+  from public.sparring_lawyers as lawyer
+  join public.networks as network on network.id = lawyer.network_id
+  union all
+  select setting.updated_by, 'sparring.target', 'network', setting.network_id::text,
+    network.owner_organisation_id, setting.updated_at,
+    jsonb_build_object('working_days', setting.first_answer_working_days)
+  from public.sparring_settings as setting
+  join public.networks as network on network.id = setting.network_id
+  union all
+  select record.created_by, 'sparring.promote', 'document', record.document_id::text,
+    doc.owner_organisation_id, record.created_at,
+    jsonb_build_object('question_id', record.question_id, 'answer_id', record.answer_id, 'title', doc.title)
+  from public.interpretations as record
+  join public.documents as doc on doc.id = record.document_id
+  where record.answer_id is not null
+  union all
+  select submission.submitted_by, 'document.submit', 'document', doc.id::text, doc.owner_organisation_id,
+    submission.submitted_at, jsonb_build_object('submission_id', submission.id, 'board_id', submission.board_id)
+  from public.document_submissions as submission
+  join public.documents as doc on doc.id = submission.document_id
+  where submission.id::text like 'f5f5f5f5-0000-4000-8000-%'
+  union all
+  select review.reviewer_id, 'document.approve', 'document', doc.id::text, doc.owner_organisation_id,
+    review.decided_at, jsonb_build_object('submission_id', submission.id,
+      'outcome', case when review.decided_at = submission.decided_at then 'approved' else 'in_review' end)
+  from public.document_reviews as review
+  join public.document_submissions as submission on submission.id = review.submission_id
+  join public.documents as doc on doc.id = submission.document_id
+  where submission.id::text like 'f5f5f5f5-0000-4000-8000-%'
+  union all
+  select version.published_by, 'document.publish', 'document', doc.id::text, doc.owner_organisation_id,
+    version.published_at, jsonb_build_object('submission_id', version.submission_id, 'version', version.number)
+  from public.published_versions as version
+  join public.documents as doc on doc.id = version.document_id
+  where version.id::text like 'f6f6f6f6-0000-4000-8000-%'
+) as event
+order by event.at;
+
+-- What the sparring functions would have sent in the last month (older events are long read):
+-- new questions to the lawyers, answers to the askers, endorsements, acceptances and promotions to
+-- the answers' authors and the askers, publications to the submitters.
+insert into public.notifications (recipient_id, kind, network_id, actor_id, link, data, created_at)
+select event.recipient, event.kind, event.network_id, event.actor, event.link,
+  jsonb_build_object('actor_name', private.display_name_of(event.actor), 'title', event.title), event.at
+from (
+  select lawyer.user_id as recipient, 'sparring_question_asked' as kind, question.network_id,
+    question.author_id as actor, private.sparring_question_link(question.id) as link,
+    question.title, question.created_at as at
+  from public.sparring_questions as question
+  join public.sparring_lawyers as lawyer on lawyer.network_id = question.network_id
+  union all
+  select question.author_id, 'sparring_answer_posted', question.network_id, answer.author_id,
+    private.sparring_question_link(question.id), question.title, answer.created_at
+  from public.sparring_answers as answer
+  join public.sparring_questions as question on question.id = answer.question_id
+  union all
+  select answer.author_id, 'sparring_answer_endorsed', question.network_id, endorsement.user_id,
+    private.sparring_question_link(question.id), question.title, endorsement.created_at
+  from public.sparring_endorsements as endorsement
+  join public.sparring_answers as answer on answer.id = endorsement.answer_id
+  join public.sparring_questions as question on question.id = answer.question_id
+  union all
+  select answer.author_id, 'sparring_answer_accepted', question.network_id, question.author_id,
+    private.sparring_question_link(question.id), question.title, question.updated_at
+  from public.sparring_questions as question
+  join public.sparring_answers as answer on answer.id = question.accepted_answer_id
+  union all
+  select recipient.id, 'sparring_answer_promoted', question.network_id, record.created_by,
+    private.sparring_question_link(question.id), question.title, record.created_at
+  from public.interpretations as record
+  join public.sparring_questions as question on question.id = record.question_id
+  join public.sparring_answers as answer on answer.id = record.answer_id
+  cross join lateral (select distinct unnest(array[question.author_id, answer.author_id]) as id) as recipient
+) as event
+where event.recipient is distinct from event.actor and event.at > now() - interval '30 days';
+
+insert into public.notifications (recipient_id, kind, network_id, actor_id, link, data, created_at)
+select member.user_id, 'review_requested', submission.board_id, submission.submitted_by,
+  '/documents/' || doc.id || '/publishing',
+  jsonb_build_object('actor_name', private.display_name_of(submission.submitted_by), 'title', doc.title,
+    'excerpt', left(submission.change_summary, 200)),
+  submission.submitted_at
+from public.document_submissions as submission
+join public.documents as doc on doc.id = submission.document_id
+join public.network_members as member on member.network_id = submission.board_id
+  and member.role in ('coordinator', 'member') and member.user_id <> submission.submitted_by
+where submission.id::text like 'f5f5f5f5-0000-4000-8000-%'
+  and submission.submitted_at > now() - interval '30 days'
+union all
+select submission.submitted_by, 'document_published', null, version.published_by, '/library/' || doc.slug,
+  jsonb_build_object('actor_name', private.display_name_of(version.published_by), 'title', doc.title,
+    'status', version.number::text),
+  version.published_at
+from public.published_versions as version
+join public.document_submissions as submission on submission.id = version.submission_id
+join public.documents as doc on doc.id = version.document_id
+where version.id::text like 'f6f6f6f6-0000-4000-8000-%'
+  and version.published_at > now() - interval '30 days'
+  and submission.submitted_by is distinct from version.published_by;
+
+-- The daily job found the overdue question on the morning after its due date and told the
+-- network's coordinators.
+select public.flag_overdue_sparring_questions(question.due_at + interval '16 hours')
+from public.sparring_questions as question
+where question.id = 'f1f1f1f1-0000-4000-8000-000000000008';
+update public.notifications as notification
+set created_at = question.overdue_notified_at
+from public.sparring_questions as question
+where notification.kind = 'sparring_question_overdue'
+  and notification.link = private.sparring_question_link(question.id);
+
+update public.notifications
+set read_at = created_at + interval '3 hours'
+where created_at < now() - interval '4 days' and read_at is null
+  and kind like 'sparring\_%';

@@ -22,6 +22,7 @@ import {
 } from "./feedback-form";
 import { formValues } from "./form-errors";
 import type { Locale } from "./i18n";
+import { loadVersionLegalDetails } from "./interpretations.server";
 import {
   type Day,
   type LibraryDocument,
@@ -397,12 +398,17 @@ export async function readingPage(
     number === null
       ? library.document.latestVersion
       : requireVersionNumber(number, library.headers);
-  const page = await loadReadingPage(library, wanted, locale);
-  const sent = new URL(request.url).searchParams.get(sentParameter);
+  const url = new URL(request.url);
+  const [page, legal] = await Promise.all([
+    loadReadingPage(library, wanted, locale),
+    loadVersionLegalDetails(library.client, library.document, wanted, url.origin, locale),
+  ]);
+  const sent = url.searchParams.get(sentParameter);
   return {
     headers: library.headers,
     document: library.document,
     ...page,
+    legal,
     sentId: isUuid(sent) ? sent : null,
   };
 }

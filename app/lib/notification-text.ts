@@ -27,6 +27,12 @@ export const notificationKinds = [
   "feedback_answered",
   "comment_round_invited",
   "comment_round_closed",
+  "sparring_question_asked",
+  "sparring_answer_posted",
+  "sparring_answer_endorsed",
+  "sparring_answer_accepted",
+  "sparring_answer_promoted",
+  "sparring_question_overdue",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -94,7 +100,14 @@ type MessageKey =
   | "comment_round_invited"
   | "comment_round_invited_deadline"
   | "comment_round_closed"
-  | "comment_round_closed_count";
+  | "comment_round_closed_count"
+  | "sparring_question_asked"
+  | "sparring_answer_posted"
+  | "sparring_answer_endorsed"
+  | "sparring_answer_accepted"
+  | "sparring_answer_promoted"
+  | "sparring_question_overdue"
+  | "sparring_question_overdue_due";
 
 /** document_feedback.status, as answer_feedback() puts it in `status`. */
 const feedbackStatuses = ["new", "in_progress", "accepted", "rejected", "done"] as const;
@@ -154,6 +167,8 @@ function messageKey(kind: NotificationKind, data: NotificationData): MessageKey 
       return instant(data.status) ? "comment_round_invited_deadline" : kind;
     case "comment_round_closed":
       return wholeNumber(data.status) !== undefined ? "comment_round_closed_count" : kind;
+    case "sparring_question_overdue":
+      return instant(data.status) ? "sparring_question_overdue_due" : kind;
     default:
       return kind;
   }

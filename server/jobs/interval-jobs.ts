@@ -1,8 +1,9 @@
 /**
- * Runs jobs every few seconds or minutes (the comment rounds' deadlines), unlike the daily jobs
- * that run once a day. A job never overlaps itself: a run that is still going when its time comes
- * again is left to finish, and that tick is skipped. Every server runs them; the jobs themselves
- * must be safe to run twice at once (close_due_comment_rounds locks with skip locked).
+ * Runs jobs every few seconds or minutes (comment rounds' deadlines, overdue sparring questions),
+ * unlike the daily jobs that run once a day. A job never overlaps itself: a run that is still going
+ * when its time comes again is left to finish, and that tick is skipped. Every server runs them;
+ * the jobs themselves must be safe to run twice at once (close_due_comment_rounds and
+ * flag_overdue_sparring_questions lock with skip locked).
  */
 
 export interface IntervalJob {

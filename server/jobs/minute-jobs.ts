@@ -2,6 +2,7 @@
 import type { Database } from "../embedded/db";
 import { closeDueCommentRounds } from "./comment-round-deadlines";
 import type { IntervalJob } from "./interval-jobs";
+import { flagOverdueSparringQuestions } from "./sparring-overdue";
 
 export function minuteJobs(options: { db: Database }): IntervalJob[] {
   const { db } = options;
@@ -12,6 +13,14 @@ export function minuteJobs(options: { db: Database }): IntervalJob[] {
       everyMs: 60_000,
       run: async () => {
         await closeDueCommentRounds(db);
+      },
+    },
+    {
+      // Lawyers see overdue questions in their queue anyway; this tells the coordinators.
+      name: "flag_overdue_sparring_questions",
+      everyMs: 60_000,
+      run: async () => {
+        await flagOverdueSparringQuestions(db);
       },
     },
   ];

@@ -6,10 +6,12 @@ import { documentKinds } from "~/lib/document";
 import type { LibraryQuery } from "~/lib/library";
 
 /** Narrows the library to one kind of document; a plain GET form, so it works without scripts. */
-export function LibraryKindFilter(props: { query: LibraryQuery }) {
+export function LibraryKindFilter(props: { query: LibraryQuery; section?: string | null }) {
   const { t } = useTranslation();
   return (
     <Form method="get" action="/library" className="flex flex-wrap items-end gap-3">
+      {/* The act section chosen in the other filter is kept. */}
+      {props.section ? <input type="hidden" name="section" value={props.section} /> : null}
       <SelectField
         id="library-kind"
         name="kind"

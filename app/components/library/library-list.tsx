@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { LibraryListItem } from "~/lib/library";
 
 /** Published documents as links with what readers scan for: kind, version, date, owner. */
-export function LibraryList(props: { items: LibraryListItem[] }) {
+export function LibraryList(props: { items: (LibraryListItem & { superseded?: boolean })[] }) {
   const { t } = useTranslation();
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -34,6 +34,11 @@ export function LibraryList(props: { items: LibraryListItem[] }) {
             ) : null}
             {item.outdated ? (
               <span className="font-semibold text-amber-900">{t("library.list.outdated")}</span>
+            ) : null}
+            {item.superseded ? (
+              <span className="rounded bg-amber-100 px-2 font-semibold text-amber-950">
+                {t("interpretations.library.superseded")}
+              </span>
             ) : null}
           </p>
         </li>

@@ -1,6 +1,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { documentProseClass } from "~/components/editor/document-editor-theme";
+import { CitableAddress } from "~/components/interpretations/citable-address";
+import {
+  InterpretationRecord,
+  SupersededNotice,
+} from "~/components/interpretations/interpretation-record";
+import { VersionLegalReferences } from "~/components/interpretations/version-legal-references";
+import type { VersionLegalDetails } from "~/lib/interpretations";
 import type {
   LibraryDocument,
   ParagraphOption,
@@ -23,16 +30,24 @@ export interface ReadingViewProps {
   paragraphs: ParagraphOption[];
   sentId: string | null;
   failure: FeedbackFailure | null;
+  /** The citable address, legal references and interpretation record of this version. */
+  legal?: VersionLegalDetails | null;
 }
 
 /** One published version: its header, the text, what changed, who approved it, and feedback. */
 export function ReadingView(props: ReadingViewProps) {
   const { t } = useTranslation();
-  const { document, version } = props;
+  const { document, version, legal } = props;
   const permanent = versionPath(document.slug, version.number);
   return (
     <article className="space-y-8">
       <DocumentHeader document={document} version={version} isLatest={props.isLatest} />
+      {legal?.interpretation ? (
+        <>
+          <SupersededNotice interpretation={legal.interpretation} />
+          <InterpretationRecord interpretation={legal.interpretation} />
+        </>
+      ) : null}
       <section aria-label={t("library.document.body")} lang={version.language}>
         <div
           className={`${documentProseClass} max-w-3xl rounded-lg border border-slate-200 bg-white p-6`}
@@ -41,12 +56,17 @@ export function ReadingView(props: ReadingViewProps) {
           dangerouslySetInnerHTML={{ __html: version.html }}
         />
       </section>
-      <p className="text-sm text-slate-800">
-        {t("library.document.permanentAddress")}:{" "}
-        <Link to={permanent} className="text-blue-800 underline underline-offset-2">
-          {permanent}
-        </Link>
-      </p>
+      {legal?.interpretation ? null : <VersionLegalReferences sections={legal?.sections ?? []} />}
+      {legal ? (
+        <CitableAddress url={legal.citableUrl} />
+      ) : (
+        <p className="text-sm text-slate-800">
+          {t("library.document.permanentAddress")}:{" "}
+          <Link to={permanent} className="text-blue-800 underline underline-offset-2">
+            {permanent}
+          </Link>
+        </p>
+      )}
       {document.canHandle ? (
         <p>
           <Link to="/editorial/feedback" className="text-blue-800 underline underline-offset-2">

@@ -106,6 +106,7 @@ describe.each(availableBackends())("publishing demo data on %s", (backend) => {
        from public.published_versions as version
        join public.document_submissions as submission on submission.id = version.submission_id
        join public.document_versions as frozen on frozen.id = submission.version_id
+       where version.document_id::text like 'e5e5e5e5-%'
        order by version.document_id, version.number`,
     );
     expect(versions.map((row) => [row.document_id, row.number])).toEqual([
@@ -151,6 +152,7 @@ describe.each(availableBackends())("publishing demo data on %s", (backend) => {
        from public.documents as doc
        join public.published_versions as latest
          on latest.document_id = doc.id and latest.number = doc.published_version
+       where doc.id::text like 'e5e5e5e5-%'
        order by doc.id`,
     );
     expect(documents).toEqual([2, 4, 5, 7, 8, 12].map((n) => ({ id: doc(n), ok: true })));
@@ -205,7 +207,7 @@ describe.each(availableBackends())("publishing demo data on %s", (backend) => {
 
     const library = await rowsAs<{ slug: string }>(
       olli,
-      "select slug from public.library_documents()",
+      "select slug from public.library_documents() where document_id::text like 'e5e5e5e5-%'",
     );
     expect(library).toHaveLength(6);
     // The vendor guest reads only what he has access to: the disruption notice.
@@ -309,9 +311,10 @@ describe.each(availableBackends())("publishing demo data on %s", (backend) => {
     expect(actions).toEqual([
       { action: "comment_round.open", count: 1 },
       { action: "comment_round.respond", count: 1 },
-      { action: "document.approve", count: 19 },
-      { action: "document.publish", count: 8 },
-      { action: "document.submit", count: 10 },
+      // Including the legal-sparring network's two interpretations (their part of supabase/seed.sql).
+      { action: "document.approve", count: 23 },
+      { action: "document.publish", count: 10 },
+      { action: "document.submit", count: 12 },
       { action: "feedback.answer", count: 1 },
     ]);
   });

@@ -170,14 +170,14 @@ describe.each(availableBackends())("networks demo data on %s", (backend) => {
               count(distinct kind)::int as kinds,
               count(*) filter (where text <> '' and text not like '%<%')::int as untagged,
               (select count(*)::int from public.document_states) as states
-       from public.documents`,
+       from public.documents where id::text like 'e5e5e5e5-%'`,
     );
     // The live states are built by the collab server when each document is first opened.
     expect(documents).toEqual({ total: 12, swedish: 2, kinds: 6, untagged: 12, states: 0 });
     const grants = await rows<{ kind: string; level: string }>(
       `select case when user_id is not null then 'user' when organisation_id is not null then 'organisation'
                    else 'network' end as kind, level::text
-       from public.document_permissions order by 1, 2`,
+       from public.document_permissions where document_id::text like 'e5e5e5e5-%' order by 1, 2`,
     );
     expect(grants).toEqual([
       { kind: "network", level: "comment" },
@@ -220,7 +220,7 @@ describe.each(availableBackends())("networks demo data on %s", (backend) => {
     for (const [name, levels] of Object.entries(expected)) {
       const seen = await stack.db.transaction({ role: "authenticated", sub: person(ids[name] ?? 0) }, async (tx) => {
         const { rows: visible } = await tx.query<{ id: string; access: string }>(
-          "select id, public.document_access(id) as access from public.documents",
+          "select id, public.document_access(id) as access from public.documents where id::text like 'e5e5e5e5-%'",
         );
         return Object.fromEntries(visible.map((row) => [row.id, row.access]));
       });
