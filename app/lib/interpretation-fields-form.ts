@@ -4,8 +4,8 @@
  * this gives people their mistakes back next to the field, with what they typed kept.
  */
 import { z } from "zod";
-import { findPersonalData, type PersonalDataKind } from "./personal-data";
 import { personalDataKindOrder } from "./interpretations";
+import { findPersonalData, type PersonalDataKind } from "./personal-data";
 import { isIsoDate } from "./publishing-form";
 import { isUuid } from "./uuid";
 

@@ -13,7 +13,7 @@ import {
   parseLegalReferences,
   postedInterpretationFields,
 } from "./interpretation-fields-form";
-import { findPersonalData, type PersonalDataKind } from "./personal-data";
+import { type PersonalDataKind, personalDataKinds } from "./personal-data";
 
 export const interpretationTitleMinLength = 5;
 export const interpretationTitleMaxLength = 300;
@@ -54,8 +54,6 @@ export function postedPromoteValues(input: Record<string, unknown>): PromoteForm
   };
 }
 
-const personalDataKindOrder: readonly PersonalDataKind[] = ["identity_code", "phone", "email"];
-
 /** The fields where people type free text, and what personal data each holds. */
 function personalDataIn(values: PromoteFormValues): {
   fields: (keyof PromoteFieldErrors)[];
@@ -64,12 +62,12 @@ function personalDataIn(values: PromoteFormValues): {
   const found = new Set<PersonalDataKind>();
   const fields: (keyof PromoteFieldErrors)[] = [];
   for (const field of ["title", "issuingBody", "justification"] as const) {
-    const findings = findPersonalData(values[field]);
-    if (findings.length === 0) continue;
+    const kinds = personalDataKinds(values[field]);
+    if (kinds.length === 0) continue;
     fields.push(field);
-    for (const finding of findings) found.add(finding.kind);
+    for (const kind of kinds) found.add(kind);
   }
-  return { fields, kinds: personalDataKindOrder.filter((kind) => found.has(kind)) };
+  return { fields, kinds: [...found].sort() };
 }
 
 /**

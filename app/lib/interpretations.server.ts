@@ -11,15 +11,6 @@ import { type DocumentKind, documentKinds } from "./document";
 import { formValues } from "./form-errors";
 import type { Locale } from "./i18n";
 import {
-  type CitedSection,
-  citableUrl,
-  type DocumentLegalView,
-  type InterpretationOption,
-  type PublishedInterpretation,
-  refusedPersonalData,
-  type VersionLegalDetails,
-} from "./interpretations";
-import {
   type InterpretationFieldErrors,
   type InterpretationFieldsValues,
   type LegalActionResult,
@@ -29,6 +20,15 @@ import {
   parseLegalReferences,
   postedInterpretationFields,
 } from "./interpretation-fields-form";
+import {
+  type CitedSection,
+  citableUrl,
+  type DocumentLegalView,
+  type InterpretationOption,
+  type PublishedInterpretation,
+  refusedPersonalData,
+  type VersionLegalDetails,
+} from "./interpretations";
 import type { Day, LibraryListItem } from "./library";
 import { helsinkiToday } from "./publishing.server";
 
@@ -254,7 +254,7 @@ export async function performLegalAction(
         values,
         sectionIds: [],
         fieldErrors: parsed.fieldErrors,
-        formError: null,
+        formError: parsed.personalData.length > 0 ? "personalData" : null,
         personalData: parsed.personalData,
       };
     }

@@ -73,7 +73,11 @@ export function citableUrl(origin: string, slug: string, number: number): string
 }
 
 /** In the order messages name them. */
-export const personalDataKindOrder: readonly PersonalDataKind[] = ["identity_code", "phone", "email"];
+export const personalDataKindOrder: readonly PersonalDataKind[] = [
+  "identity_code",
+  "phone",
+  "email",
+];
 
 /**
  * The kinds of personal data the database's guard found, from its refusal (SQLSTATE 23514,

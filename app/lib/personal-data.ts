@@ -27,14 +27,16 @@ const separator = "[ \\u00a0-]";
 /** DDMMYY, century sign, individual number, check character. */
 const identityShape = `(?<![${word}])[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z](?![${word}])`;
 
-const email = "[A-Za-z0-9ÅÄÖåäö._%+-]+@[A-Za-z0-9ÅÄÖåäö-]+(?:[.][A-Za-z0-9ÅÄÖåäö-]+)*[.][A-Za-z]{2,}";
+const email =
+  "[A-Za-z0-9ÅÄÖåäö._%+-]+@[A-Za-z0-9ÅÄÖåäö-]+(?:[.][A-Za-z0-9ÅÄÖåäö-]+)*[.][A-Za-z]{2,}";
 
 /*
  * Not after a letter or digit, nor after a digit and a separator: "1 000 000 €", "2025-01-05"
- * and "TEM/123/00.04.01" contain digit runs that start with 0 but are no phone numbers.
+ * and "TEM/123/00.04.01" contain digit runs that start with 0 but are no phone numbers. Nor
+ * joined by a hyphen to a word: "TE-0123456" and the groups of a UUID are codes.
  */
-const phoneBefore = `(?<![${word}+/@])(?<![0-9][ \\u00a0.,/-])`;
-const phoneAfter = `(?![${word}])(?![.,/-][0-9])`;
+const phoneBefore = `(?<![${word}+/@])(?<![0-9][ \\u00a0.,/])(?<![0-9A-Za-z]-)`;
+const phoneAfter = `(?![${word}])(?![.,/][0-9])(?!-[0-9A-Za-z])`;
 /** A business id (Y-tunnus, "0201256-6") and a date written "05-01-2025" are not phones. */
 const notBusinessIdOrDate = "(?![0-9]{7}-[0-9](?![0-9])|[0-3][0-9]-[01][0-9]-[0-9]{4}(?![0-9]))";
 /** 040 123 4567, (09) 310 1234, 0295-020 500: 0, then 6–11 more digits. */
@@ -72,15 +74,18 @@ export function isValidIdentityCode(code: string): boolean {
     code.trim().toUpperCase(),
   );
   if (!match) return false;
-  const [, dd, mm, yy, sign, individual, check] = match as unknown as string[];
-  const century = centuries[sign as string];
+  const [, dd = "", mm = "", yy = "", sign = "", individual = "", check = ""] = match;
+  const century = centuries[sign];
   if (century === undefined) return false;
   const day = Number(dd);
   const month = Number(mm);
   const year = century + Number(yy);
   const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC maps 0–99 to 1900–1999; only years ≥ 1800 reach here, so no correction needed.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return false;
   }
   if (Number(individual) < 2) return false;
@@ -141,13 +146,72 @@ export function personalDataKinds(text: string): PersonalDataKind[] {
 
 /** Common first names in Finland (Finnish and Finland-Swedish), for the soft name warning. */
 const commonFirstNames = [
-  "Aino", "Aleksi", "Anders", "Anna", "Anne", "Annika", "Antti", "Ari", "Eeva", "Eero", "Elina",
-  "Ella", "Emilia", "Emma", "Erik", "Hanna", "Hannu", "Heikki", "Helena", "Jani", "Janne", "Jari",
-  "Johan", "Johanna", "Johannes", "Juha", "Juho", "Jukka", "Jussi", "Kaarina", "Kari", "Karin",
-  "Katja", "Kristiina", "Lars", "Laura", "Lauri", "Leena", "Liisa", "Linnea", "Maria", "Marja",
-  "Marjatta", "Markku", "Matti", "Mika", "Mikael", "Mikko", "Minna", "Päivi", "Pekka", "Petri",
-  "Pirjo", "Riitta", "Ritva", "Sami", "Sanna", "Sari", "Sofia", "Tiina", "Timo", "Tuomas", "Tuula",
-  "Ulla", "Veikko", "Ville",
+  "Aino",
+  "Aleksi",
+  "Anders",
+  "Anna",
+  "Anne",
+  "Annika",
+  "Antti",
+  "Ari",
+  "Eeva",
+  "Eero",
+  "Elina",
+  "Ella",
+  "Emilia",
+  "Emma",
+  "Erik",
+  "Hanna",
+  "Hannu",
+  "Heikki",
+  "Helena",
+  "Jani",
+  "Janne",
+  "Jari",
+  "Johan",
+  "Johanna",
+  "Johannes",
+  "Juha",
+  "Juho",
+  "Jukka",
+  "Jussi",
+  "Kaarina",
+  "Kari",
+  "Karin",
+  "Katja",
+  "Kristiina",
+  "Lars",
+  "Laura",
+  "Lauri",
+  "Leena",
+  "Liisa",
+  "Linnea",
+  "Maria",
+  "Marja",
+  "Marjatta",
+  "Markku",
+  "Matti",
+  "Mika",
+  "Mikael",
+  "Mikko",
+  "Minna",
+  "Päivi",
+  "Pekka",
+  "Petri",
+  "Pirjo",
+  "Riitta",
+  "Ritva",
+  "Sami",
+  "Sanna",
+  "Sari",
+  "Sofia",
+  "Tiina",
+  "Timo",
+  "Tuomas",
+  "Tuula",
+  "Ulla",
+  "Veikko",
+  "Ville",
 ];
 
 const namePattern = new RegExp(

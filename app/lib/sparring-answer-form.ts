@@ -5,7 +5,7 @@
  * the same findings. answer_sparring_question and the endorsement and acceptance functions check
  * everything again and decide who may do what.
  */
-import { findPersonalData, type PersonalDataKind } from "./personal-data";
+import { type PersonalDataKind, personalDataKinds } from "./personal-data";
 import { isUuid } from "./uuid";
 
 /** The most characters of an answer's plain text (the discussions' limit for a post). */
@@ -82,20 +82,15 @@ export function parseAnswerReferences(
 }
 
 /**
- * The kinds of personal data in an answer, in the order personalDataKinds lists them. The HTML is
- * read too because an address can hide in a mailto link whose words say something else, as the
- * database's trigger also does.
+ * The kinds of personal data in an answer, each once, sorted. The HTML is read too because an
+ * address can hide in a mailto link whose words say something else, as the database's trigger
+ * also does.
  */
 export function answerPersonalData(answer: { text: string; html: string }): PersonalDataKind[] {
-  const found = new Set(
-    [...findPersonalData(answer.text), ...findPersonalData(answer.html)].map(
-      (finding) => finding.kind,
-    ),
-  );
-  return personalDataKindOrder.filter((kind) => found.has(kind));
+  return [
+    ...new Set([...personalDataKinds(answer.text), ...personalDataKinds(answer.html)]),
+  ].sort();
 }
-
-const personalDataKindOrder: readonly PersonalDataKind[] = ["identity_code", "phone", "email"];
 
 /** The answer id of an endorsement, a withdrawal or an acceptance; null when it is not an id. */
 export function answerIdOf(input: Record<string, unknown>): string | null {

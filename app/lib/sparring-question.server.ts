@@ -11,9 +11,12 @@ import type { Locale } from "./i18n";
 import { type InterpretationOption, refusedPersonalData } from "./interpretations";
 import { dateTimeFormat, type Moment, moment } from "./moment";
 import { helsinkiToday } from "./publishing.server";
-import { sanitizeRichText } from "./rich-text.server";
-import type { PersonalDataKind } from "./personal-data";
 import type { PromoteFields, PromoteFormValues } from "./interpretation-form";
+import type { LegalAct } from "./legal-acts";
+import { loadLegalActs } from "./legal-acts.server";
+import type { PersonalDataKind } from "./personal-data";
+import { plainTextToHtml, sanitizeRichText } from "./rich-text.server";
+import type { AnswerFormValues } from "./sparring-answer-form";
 
 export const questionStatuses = ["open", "answered", "resolved"] as const;
 export type QuestionStatus = (typeof questionStatuses)[number];
@@ -238,6 +241,47 @@ export async function loadInterpretationOptions(
     .map((row) => ({ id: row.document_id, title: row.title }));
 }
 
+export interface QuestionPage {
+  question: QuestionView;
+  answers: AnswerView[];
+  /** For the answer form; empty when the reader may not answer. */
+  acts: LegalAct[];
+  interpretations: InterpretationOption[];
+}
+
+/** The question page of network `networkId`, or null when the reader may not read it there. */
+export async function loadQuestionPage(
+  client: SupabaseClient,
+  networkId: string,
+  questionId: string,
+  userId: string,
+  locale: Locale,
+): Promise<QuestionPage | null> {
+  const question = await loadQuestion(client, questionId, locale);
+  if (!question || question.networkId !== networkId) return null;
+  const [answers, acts, interpretations] = await Promise.all([
+    loadAnswers(client, questionId, userId, locale),
+    question.canAnswer ? loadLegalActs(client) : Promise.resolve([]),
+    question.canAnswer ? loadInterpretationOptions(client) : Promise.resolve([]),
+  ]);
+  return { question, answers, acts, interpretations };
+}
+
+/** The answer as it was posted, to show again after a refusal (sanitised, never trusted). */
+export function postedAnswerValues(form: FormData): AnswerFormValues {
+  const html = form.get("body_html");
+  const text = form.get("body_text");
+  return {
+    bodyHtml:
+      typeof html === "string" && html.trim() !== ""
+        ? sanitizeRichText(html)
+        : plainTextToHtml(typeof text === "string" ? text : ""),
+    sectionIds: form.getAll("sectionIds").filter((id): id is string => typeof id === "string"),
+    interpretationId:
+      typeof form.get("interpretationId") === "string" ? String(form.get("interpretationId")) : "",
+  };
+}
+
 // Refusals -----------------------------------------------------------------------------------------
 
 /** What a person is told when the database refuses: a key, or the personal data it found. */
@@ -294,6 +338,7 @@ export async function acceptAnswer(client: SupabaseClient, answerId: string): Pr
 export interface PromotePage {
   question: QuestionView;
   accepted: AnswerView | null;
+  acts: LegalAct[];
   defaults: PromoteFormValues;
   supersedeOptions: InterpretationOption[];
 }
@@ -319,6 +364,7 @@ export async function loadPromotePage(
   return {
     question,
     accepted,
+    acts: mayPromote ? await loadLegalActs(client) : [],
     defaults: {
       title: question.title,
       issuingBody: networkNameFi,

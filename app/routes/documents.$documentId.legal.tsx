@@ -80,7 +80,9 @@ export default function DocumentLegalReferences() {
         <h2 className="text-2xl font-semibold">{t("interpretations.page.heading")}</h2>
         <p className="max-w-3xl text-slate-800">{t("interpretations.page.intro")}</p>
         <p className="max-w-3xl text-slate-800">{t("interpretations.page.publishNote")}</p>
-        {view.canEdit ? null : <p className="text-slate-800">{t("interpretations.page.readOnly")}</p>}
+        {view.canEdit ? null : (
+          <p className="text-slate-800">{t("interpretations.page.readOnly")}</p>
+        )}
       </div>
       {done ? <Notice tone="success">{t(`interpretations.done.${done}`)}</Notice> : null}
 

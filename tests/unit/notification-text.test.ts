@@ -1,7 +1,11 @@
 import i18next, { type TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Locale, i18nOptions } from "~/lib/i18n";
-import { notificationMessage, parseNotificationData } from "~/lib/notification-text";
+import {
+  notificationKinds,
+  notificationMessage,
+  parseNotificationData,
+} from "~/lib/notification-text";
 import { formatCursor, notificationActionSchema, parseCursor } from "~/lib/notifications-page";
 
 const translators = {} as Record<Locale, TFunction>;
@@ -172,6 +176,50 @@ describe("what a publishing notification says", () => {
     expect(message("en", "comment_round_closed", {})).toBe(
       "The comment round “(untitled)” has closed",
     );
+  });
+});
+
+describe("what a sparring notification says", () => {
+  const question = { actor_name: "Helmi Hakala", title: "Omaehtoinen opiskelu" };
+
+  it("tells the asker, the answerer and the lawyers what happened to the question", () => {
+    expect(message("fi", "sparring_question_asked", question)).toBe(
+      "Helmi Hakala esitti kysymyksen ”Omaehtoinen opiskelu”",
+    );
+    expect(message("fi", "sparring_answer_posted", question)).toBe(
+      "Helmi Hakala vastasi kysymykseesi ”Omaehtoinen opiskelu”",
+    );
+    expect(message("sv", "sparring_answer_endorsed", question)).toBe(
+      "Helmi Hakala rekommenderade ditt svar på frågan ”Omaehtoinen opiskelu”",
+    );
+    expect(message("en", "sparring_answer_accepted", question)).toBe(
+      "Helmi Hakala accepted your answer to “Omaehtoinen opiskelu”",
+    );
+    expect(message("fi", "sparring_answer_promoted", question)).toBe(
+      "Helmi Hakala nosti kysymyksen ”Omaehtoinen opiskelu” vastauksen tulkinnaksi",
+    );
+  });
+
+  it("gives an overdue question's due time in Helsinki time, and does without it", () => {
+    // As flag_overdue_sparring_questions() writes due_at::text.
+    const overdue = { title: "Omaehtoinen opiskelu", status: "2025-12-04 14:00:00.123456+00" };
+    expect(message("fi", "sparring_question_overdue", overdue)).toMatch(
+      /^Kysymys ”Omaehtoinen opiskelu” on myöhässä: ensimmäinen vastaus piti antaa viimeistään 4\.12\.2025 klo 16\.00$/,
+    );
+    expect(message("sv", "sparring_question_overdue", { ...overdue, status: "soon" })).toBe(
+      "Frågan ”Omaehtoinen opiskelu” är försenad: den har inte besvarats inom målet",
+    );
+    expect(message("en", "sparring_question_overdue", {})).toBe(
+      "The question “(untitled)” is overdue: it has not been answered within the target",
+    );
+  });
+
+  it("has words for every kind in every language", () => {
+    for (const locale of ["fi", "sv", "en"] as const) {
+      for (const kind of notificationKinds) {
+        expect(message(locale, kind, question)).not.toMatch(/notifications\.kinds/);
+      }
+    }
   });
 });
 

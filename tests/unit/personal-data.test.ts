@@ -60,7 +60,8 @@ describe("findPersonalData", () => {
       { kind: "phone", start: 26, end: 38, text: "040 123 4567" },
       { kind: "email", start: 53, end: 71, text: "asiakas@example.fi" },
     ]);
-    for (const finding of findings) expect(text.slice(finding.start, finding.end)).toBe(finding.text);
+    for (const finding of findings)
+      expect(text.slice(finding.start, finding.end)).toBe(finding.text);
   });
 
   it("takes the whole international number, the trunk zero included", () => {
@@ -92,10 +93,9 @@ describe("findPersonalData", () => {
 
 describe("findPossibleNames", () => {
   it("finds a common first name followed by a surname", () => {
-    expect(findPossibleNames("Asiakas Matti Virtanen haki tukea, samoin Päivi Ärrälä-Koski.")).toEqual([
-      "Matti Virtanen",
-      "Päivi Ärrälä-Koski",
-    ]);
+    expect(
+      findPossibleNames("Asiakas Matti Virtanen haki tukea, samoin Päivi Ärrälä-Koski."),
+    ).toEqual(["Matti Virtanen", "Päivi Ärrälä-Koski"]);
   });
 
   it("lists each name once", () => {
@@ -103,7 +103,9 @@ describe("findPossibleNames", () => {
   });
 
   it("ignores a first name alone, in lower case or inside a word", () => {
-    expect(findPossibleNames("matti virtanen, Matti ja Mattila Oy, AnnaLiisa Korhonen")).toEqual([]);
+    expect(findPossibleNames("matti virtanen, Matti ja Mattila Oy, AnnaLiisa Korhonen")).toEqual(
+      [],
+    );
   });
 
   it("ignores legal text", () => {

@@ -33,7 +33,10 @@ export function LegalFailureSummary(props: {
   ][]) {
     const message = fieldError(field);
     if (message) {
-      problems.push({ field: id, message: t(`interpretations.fieldProblems.${field}`, { message }) });
+      problems.push({
+        field: id,
+        message: t(`interpretations.fieldProblems.${field}`, { message }),
+      });
     }
   }
   const formError = failure.formError

@@ -13,8 +13,9 @@ import {
 } from "~/lib/interpretation-form";
 import type { InterpretationOption } from "~/lib/interpretations";
 import type { LegalAct } from "~/lib/legal-acts";
+import type { PersonalDataKind } from "~/lib/personal-data";
 import type { SparringRefusal } from "~/lib/sparring-question.server";
-import { refusalMessage } from "./refusal-message";
+import { personalDataNames, refusalMessage } from "./refusal-message";
 
 type Field = keyof PromoteFieldErrors;
 
@@ -48,6 +49,8 @@ export function PromoteForm(props: {
   supersedeOptions: InterpretationOption[];
   values: PromoteFormValues;
   fieldErrors: PromoteFieldErrors;
+  /** The kinds the personal-data check found, to name them. */
+  personalData: PersonalDataKind[];
   refusal: SparringRefusal | null;
   cancelTo: string;
 }) {
@@ -60,7 +63,9 @@ export function PromoteForm(props: {
     if (!code) return null;
     const key = `sparringQuestion.promote.errors.${field}.${code}`;
     // Only the combinations a field can produce have their own words; anything else is generic.
-    return i18n.exists(key) ? t(key as ParseKeys) : t("sparringQuestion.promote.errors.fallback");
+    return i18n.exists(key)
+      ? t(key as ParseKeys, { kinds: personalDataNames(t, props.personalData) })
+      : t("sparringQuestion.promote.errors.fallback");
   };
   const problems: FieldProblem[] = fieldOrder.flatMap((field) => {
     const text = message(field);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { personalDataKinds, personalDataPatterns } from "~/lib/personal-data";
 import type { Database } from "../../../server/embedded/db";
+import { migrate } from "../../../server/embedded/migrate";
 import {
   invalidIdentityCodes,
   personalDataCases,
@@ -84,15 +85,16 @@ describe.each(availableBackends())("personal-data guard on %s", (backend) => {
       hint: "remove identity codes, phone numbers and e-mail addresses",
     });
     await expect(
-      db.query("select private.refuse_personal_data('answer', 'kirjoita osoitteeseen a@example.fi')"),
+      db.query(
+        "select private.refuse_personal_data('answer', 'kirjoita osoitteeseen a@example.fi')",
+      ),
     ).rejects.toMatchObject({ code: "23514", message: "personal data in answer", detail: "email" });
   });
 
   it("lets legal text through", async () => {
-    const { rows } = await db.query(
-      "select private.refuse_personal_data('body', $1)",
-      ["Tulkitaanko lain 380/2023 12 §:ää 1.1.2025 alkaen niin, että 1 234,56 € ..."],
-    );
+    const { rows } = await db.query("select private.refuse_personal_data('body', $1)", [
+      "Tulkitaanko lain 380/2023 12 §:ää 1.1.2025 alkaen niin, että 1 234,56 € ...",
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -108,6 +110,85 @@ describe.each(availableBackends())("personal-data guard on %s", (backend) => {
        order by proname`,
     );
     expect(rows).toHaveLength(6);
-    for (const row of rows) expect(row, row.name).toMatchObject({ authenticated: false, anon: false });
+    for (const row of rows)
+      expect(row, row.name).toMatchObject({ authenticated: false, anon: false });
+  });
+});
+
+/** Aino (Tampere) is a member of the open sparring network in the demo data. */
+const aino = "a1a1a1a1-0000-4000-8000-000000000001";
+const sparring = "e0e0e0e0-0000-4000-8000-000000000010";
+
+describe.each(availableBackends())("sparring content refused by the database on %s", (backend) => {
+  let db: Database;
+  const asAino = <Row>(sql: string, params: unknown[] = []) =>
+    db.transaction({ role: "authenticated", sub: aino }, async (tx) => {
+      return (await tx.query<Row>(sql, params)).rows;
+    });
+
+  beforeAll(async () => {
+    db = await openMigratedDatabase(backend);
+    await migrate(db, { seed: true });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("refuses a question with an identity code, a phone number or an e-mail address", async () => {
+    const ask = (title: string, body: string, tags: string[]) =>
+      asAino("select public.ask_sparring_question($1, $2, $3, '{}', $4) as id", [
+        sparring,
+        title,
+        body,
+        tags,
+      ]);
+    await expect(
+      ask("Valmennuksen keskeyttäminen", "Asiakas 131052-308T keskeytti valmennuksen.", []),
+    ).rejects.toMatchObject({
+      code: "23514",
+      message: "personal data in body",
+      detail: "identity_code",
+    });
+    await expect(
+      ask("Soita 040 123 4567", "Kysymys ilman henkilötietoja.", []),
+    ).rejects.toMatchObject({ code: "23514", message: "personal data in title", detail: "phone" });
+    await expect(
+      ask("Valmennus", "Kysymys ilman henkilötietoja.", ["asiakas@example.fi"]),
+    ).rejects.toMatchObject({ code: "23514", message: "personal data in tags", detail: "email" });
+
+    const { count } = (
+      await db.query<{ count: number }>(
+        "select count(*)::integer as count from public.sparring_questions where body like '%131052%'",
+      )
+    ).rows[0] ?? { count: -1 };
+    expect(count).toBe(0);
+  });
+
+  it("accepts the same question without them, and refuses an edit or answer adding one", async () => {
+    const [asked] = await asAino<{ id: string }>(
+      "select public.ask_sparring_question($1, $2, $3, '{}', $4) as id",
+      [
+        sparring,
+        "Valmennuksen keskeyttäminen",
+        "Tulkitaanko 380/2023 12 § niin, että ...?",
+        ["valmennus"],
+      ],
+    );
+    expect(asked?.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    await expect(
+      asAino("select public.edit_sparring_question($1, $2, $3)", [
+        asked?.id,
+        "Valmennuksen keskeyttäminen",
+        "Asiakkaan hetu on 010594y9021.",
+      ]),
+    ).rejects.toMatchObject({ code: "23514", detail: "identity_code" });
+    await expect(
+      asAino("select public.answer_sparring_question($1, $2)", [
+        asked?.id,
+        '<p>Kysy lisää: <a href="mailto:neuvonta@example.fi">neuvonta</a></p>',
+      ]),
+    ).rejects.toMatchObject({ code: "23514", message: "personal data in answer", detail: "email" });
   });
 });

@@ -180,8 +180,11 @@ describe.each(availableBackends())("legal-sparring demo data on %s", (backend) =
     ]);
     // The job does not tell them again.
     expect(
-      (await rows<{ flagged: number }>("select public.flag_overdue_sparring_questions() as flagged"))[0]
-        ?.flagged,
+      (
+        await rows<{ flagged: number }>(
+          "select public.flag_overdue_sparring_questions() as flagged",
+        )
+      )[0]?.flagged,
     ).toBe(0);
   });
 
@@ -352,7 +355,10 @@ describe.each(availableBackends())("legal-sparring demo data on %s", (backend) =
     );
     expect(questions.map((row) => row.question_id)).toEqual([question(2), question(1)]);
     expect(
-      await rowsAs(ville, `select question_id from public.legal_section_questions(${publicServicesSection})`),
+      await rowsAs(
+        ville,
+        `select question_id from public.legal_section_questions(${publicServicesSection})`,
+      ),
     ).toEqual([]);
   });
 
