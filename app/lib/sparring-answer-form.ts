@@ -58,9 +58,7 @@ function strings(value: unknown): string[] {
  */
 export function parseAnswerReferences(
   input: Record<string, unknown>,
-):
-  | { success: true; data: AnswerReferences }
-  | { success: false; fieldErrors: AnswerFieldErrors } {
+): { success: true; data: AnswerReferences } | { success: false; fieldErrors: AnswerFieldErrors } {
   const fieldErrors: AnswerFieldErrors = {};
   const sectionIds = strings(input.sectionIds).map((id) => id.trim().toLowerCase());
   if (sectionIds.length > answerSectionsMax || !sectionIds.every(isUuid)) {
@@ -97,4 +95,3 @@ export function answerIdOf(input: Record<string, unknown>): string | null {
   const value = typeof input.answerId === "string" ? input.answerId.trim() : "";
   return isUuid(value) ? value.toLowerCase() : null;
 }
-

@@ -4,14 +4,11 @@
  * is part of it; the database's trigger applies the same rules once more.
  */
 import { z } from "zod";
-import {
-  findPersonalData,
-  type PersonalDataFinding,
-  type PersonalDataKind,
-} from "./personal-data";
+import { findPersonalData, type PersonalDataFinding, type PersonalDataKind } from "./personal-data";
 
 /** A question's states; here rather than in a .server module because the list's filter needs them. */
 export const questionStatuses = ["open", "answered", "resolved"] as const;
+export type QuestionStatus = (typeof questionStatuses)[number];
 
 export const questionTitleMin = 5;
 export const questionTitleMax = 200;
@@ -112,9 +109,7 @@ export const questionSchema = z.object({
     .superRefine(refusePersonalData)
     .transform(splitTags)
     .pipe(
-      z
-        .array(z.string().max(questionTagMax, "tagTooLong"))
-        .max(questionTagsMax, "tooManyTags"),
+      z.array(z.string().max(questionTagMax, "tagTooLong")).max(questionTagsMax, "tooManyTags"),
     ),
   sections: z
     .array(z.string().regex(uuid, "sectionInvalid"))

@@ -8,13 +8,13 @@ import type { SupabaseClient } from "@supabase/supabase-js";
 import { z } from "zod";
 import { type DbErrorKey, type DbErrorLike, dbErrorKey, statusForDbError } from "./db-errors";
 import type { Locale } from "./i18n";
-import { type InterpretationOption, refusedPersonalData } from "./interpretations";
-import { dateTimeFormat, type Moment, moment } from "./moment";
-import { helsinkiToday } from "./publishing.server";
 import type { PromoteFields, PromoteFormValues } from "./interpretation-form";
+import { type InterpretationOption, refusedPersonalData } from "./interpretations";
 import type { LegalAct } from "./legal-acts";
 import { loadLegalActs } from "./legal-acts.server";
+import { dateTimeFormat, type Moment, moment } from "./moment";
 import type { PersonalDataKind } from "./personal-data";
+import { helsinkiToday } from "./publishing.server";
 import { plainTextToHtml, sanitizeRichText } from "./rich-text.server";
 import type { AnswerFormValues } from "./sparring-answer-form";
 
@@ -149,8 +149,7 @@ export async function loadQuestion(
     id: row.id,
     networkId: row.network_id,
     networkSlug: row.network_slug,
-    networkName:
-      locale === "sv" && row.network_name_sv ? row.network_name_sv : row.network_name_fi,
+    networkName: locale === "sv" && row.network_name_sv ? row.network_name_sv : row.network_name_fi,
     title: row.title,
     body: row.body,
     tags: row.tags ?? [],

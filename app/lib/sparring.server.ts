@@ -13,8 +13,11 @@ import type { Locale } from "./i18n";
 import type { LegalSectionRef } from "./legal-acts";
 import { dateTimeFormat, type Moment, moment } from "./moment";
 import { type NetworkContext, requireNetwork } from "./network-access.server";
-import type { QuestionInput } from "./sparring-question-form";
-import { type QuestionStatus, questionStatuses } from "./sparring-question.server";
+import {
+  type QuestionInput,
+  type QuestionStatus,
+  questionStatuses,
+} from "./sparring-question-form";
 
 export const questionPageSize = 20;
 

@@ -102,7 +102,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       },
       { status, headers },
     );
-  const refused = (error: Parameters<typeof describeRefusal>[0], values: AnswerFormValues | null) => {
+  const refused = (
+    error: Parameters<typeof describeRefusal>[0],
+    values: AnswerFormValues | null,
+  ) => {
     const { refusal, status } = describeRefusal(error, `Sparring action ${intent}`);
     return reply(
       {
@@ -187,7 +190,10 @@ export default function SparringQuestionPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <p>
-        <Link to={`/networks/${slug}/sparring`} className="text-blue-800 underline underline-offset-2">
+        <Link
+          to={`/networks/${slug}/sparring`}
+          className="text-blue-800 underline underline-offset-2"
+        >
           {t("sparringQuestion.back")}
         </Link>
       </p>

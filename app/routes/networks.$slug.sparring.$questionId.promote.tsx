@@ -39,9 +39,7 @@ async function requireQuestion(
   const found = await requireNetwork(request, context, params.slug);
   const questionId = params.questionId ?? "";
   const locale = await getLocale(request);
-  const question = isUuid(questionId)
-    ? await loadQuestion(found.client, questionId, locale)
-    : null;
+  const question = isUuid(questionId) ? await loadQuestion(found.client, questionId, locale) : null;
   if (!question || question.networkId !== found.network.id) {
     throw data({ notFound: true }, { status: 404, headers: found.headers });
   }

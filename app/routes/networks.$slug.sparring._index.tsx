@@ -16,14 +16,14 @@ import { actTitle, sectionTitle } from "~/lib/legal-acts";
 import { loadLegalActs } from "~/lib/legal-acts.server";
 import { networkName } from "~/lib/network";
 import { pageTitle } from "~/lib/page-title";
-import { sparringRole } from "~/lib/sparring-admin.server";
-import { questionStatuses } from "~/lib/sparring-question-form";
 import {
   listQuestions,
   questionFiltersFrom,
   questionListUrl,
   requireSparringNetwork,
 } from "~/lib/sparring.server";
+import { sparringRole } from "~/lib/sparring-admin.server";
+import { questionStatuses } from "~/lib/sparring-question-form";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { client, headers, network } = await requireSparringNetwork(request, context, params.slug);

@@ -19,7 +19,9 @@ import { getLocale, i18nServer } from "~/lib/i18n.server";
 import { loadLegalActs } from "~/lib/legal-acts.server";
 import { networkName } from "~/lib/network";
 import { pageTitle } from "~/lib/page-title";
+import { askQuestion, requireSparringNetwork } from "~/lib/sparring.server";
 import { sparringRole } from "~/lib/sparring-admin.server";
+import { describeRefusal, type SparringRefusal } from "~/lib/sparring-question.server";
 import {
   emptyQuestionFormValues,
   parseQuestionForm,
@@ -28,8 +30,6 @@ import {
   questionFormValues,
   refusedField,
 } from "~/lib/sparring-question-form";
-import { describeRefusal, type SparringRefusal } from "~/lib/sparring-question.server";
-import { askQuestion, requireSparringNetwork } from "~/lib/sparring.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { client, headers, network } = await requireSparringNetwork(request, context, params.slug);
@@ -93,7 +93,10 @@ export default function AskQuestion() {
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("sparring.new.title")}</h1>
       <p>
-        <Link to={`/networks/${slug}/sparring`} className="text-blue-800 underline underline-offset-2">
+        <Link
+          to={`/networks/${slug}/sparring`}
+          className="text-blue-800 underline underline-offset-2"
+        >
           {t("sparring.new.back")}
         </Link>
       </p>

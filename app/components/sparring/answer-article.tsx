@@ -68,10 +68,7 @@ export function AnswerArticle(props: { answer: AnswerView; controls: AnswerContr
       {answer.interpretations.length > 0 ? (
         <div className="space-y-1">
           <p className="text-sm font-medium">{t("sparringQuestion.answers.interpretations")}</p>
-          <ul
-            aria-label={t("sparringQuestion.answers.interpretations")}
-            className="list-disc pl-5"
-          >
+          <ul aria-label={t("sparringQuestion.answers.interpretations")} className="list-disc pl-5">
             {answer.interpretations.map((each) => (
               <li key={each.documentId}>
                 <Link

@@ -45,7 +45,9 @@ export function AnswerForm(props: {
         kinds: personalDataNames(t, props.personalData),
       })
     : null;
-  const sectionsError = fieldErrors.sectionIds ? t("sparringQuestion.errors.sectionIds.invalid") : null;
+  const sectionsError = fieldErrors.sectionIds
+    ? t("sparringQuestion.errors.sectionIds.invalid")
+    : null;
   const interpretationError = fieldErrors.interpretationId
     ? t("sparringQuestion.errors.interpretationId.invalid")
     : null;

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AnswerView } from "~/lib/sparring-question.server";
-import { type AnswerControls, AnswerArticle } from "./answer-article";
+import { AnswerArticle, type AnswerControls } from "./answer-article";
 
 /** A question's answers in the order they were written, or a note that there are none yet. */
 export function AnswerList(props: { answers: AnswerView[]; controls: AnswerControls }) {

@@ -1,5 +1,5 @@
-import type { ParseKeys } from "i18next";
 import { Form, Link, useNavigation } from "@remix-run/react";
+import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, type FieldProblem } from "~/components/forms/error-summary";
 import { inputClass, TextField } from "~/components/forms/text-field";
@@ -157,7 +157,10 @@ export function PromoteForm(props: {
           name="supersedes"
           defaultValue={values.supersedes}
           aria-invalid={supersedesError ? true : undefined}
-          aria-describedby={[`${ids.supersedes}-hint`, supersedesError ? `${ids.supersedes}-error` : null]
+          aria-describedby={[
+            `${ids.supersedes}-hint`,
+            supersedesError ? `${ids.supersedes}-error` : null,
+          ]
             .filter(Boolean)
             .join(" ")}
           className={inputClass}
@@ -186,7 +189,9 @@ export function PromoteForm(props: {
       />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass("primary")} disabled={submitting}>
-          {submitting ? t("sparringQuestion.promote.submitting") : t("sparringQuestion.promote.submit")}
+          {submitting
+            ? t("sparringQuestion.promote.submitting")
+            : t("sparringQuestion.promote.submit")}
         </button>
         <Link to={props.cancelTo} className={buttonClass("secondary")}>
           {t("sparringQuestion.promote.cancel")}

@@ -2,19 +2,19 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, type FieldProblem } from "~/components/forms/error-summary";
-import { TextareaField } from "~/components/forms/textarea-field";
 import { TextField } from "~/components/forms/text-field";
+import { TextareaField } from "~/components/forms/textarea-field";
 import { SectionPicker } from "~/components/legal/section-picker";
 import { buttonClass } from "~/components/ui/button";
 import type { LegalAct } from "~/lib/legal-acts";
 import { findPossibleNames } from "~/lib/personal-data";
 import {
+  parseQuestionForm,
+  personalDataSightings,
   type QuestionField,
   type QuestionFieldError,
   type QuestionFieldErrors,
   type QuestionFormValues,
-  parseQuestionForm,
-  personalDataSightings,
   questionFields,
   questionFormValues,
   similarQuery,

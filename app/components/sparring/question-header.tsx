@@ -24,9 +24,7 @@ export function QuestionHeader(props: { question: QuestionView }) {
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium text-slate-700">{t("sparringQuestion.details.asked")}</dt>
-        <dd>
-          {question.organisation ? `${asker}, ${question.organisation}` : asker}
-        </dd>
+        <dd>{question.organisation ? `${asker}, ${question.organisation}` : asker}</dd>
         <dt className="font-medium text-slate-700">{t("sparringQuestion.details.askedAt")}</dt>
         <dd>
           <time dateTime={question.created.iso}>{question.created.text}</time>
@@ -40,7 +38,7 @@ export function QuestionHeader(props: { question: QuestionView }) {
           </>
         ) : null}
       </dl>
-      <div className="space-y-3 break-words" aria-label={t("sparringQuestion.details.body")}>
+      <div className="space-y-3 break-words">
         {paragraphsOf(question.body).map((paragraph) => (
           <p key={paragraph.index} className="whitespace-pre-line">
             {paragraph.text}

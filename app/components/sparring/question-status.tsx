@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { QuestionStatus as Status } from "~/lib/sparring-question.server";
+import type { QuestionStatus as Status } from "~/lib/sparring-question-form";
 
 const badgeClass =
   "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold";

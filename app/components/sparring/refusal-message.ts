@@ -11,7 +11,9 @@ export function refusalMessage(
   specific: Partial<Record<string, string>> = {},
 ): string {
   if (refusal.kind === "personalData") {
-    return t("sparringQuestion.personalData.message", { kinds: personalDataNames(t, refusal.found) });
+    return t("sparringQuestion.personalData.message", {
+      kinds: personalDataNames(t, refusal.found),
+    });
   }
   return specific[refusal.key] ?? t(`dbErrors.${refusal.key}`);
 }
