@@ -16,13 +16,9 @@ import { actTitle, sectionTitle } from "~/lib/legal-acts";
 import { loadLegalActs } from "~/lib/legal-acts.server";
 import { networkName } from "~/lib/network";
 import { pageTitle } from "~/lib/page-title";
-import {
-  listQuestions,
-  questionFiltersFrom,
-  questionListUrl,
-  requireSparringNetwork,
-} from "~/lib/sparring.server";
+import { listQuestions, requireSparringNetwork } from "~/lib/sparring.server";
 import { sparringRole } from "~/lib/sparring-admin.server";
+import { questionFiltersFrom, questionListUrl } from "~/lib/sparring-list";
 import { questionStatuses } from "~/lib/sparring-question-form";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -15,7 +15,6 @@ export function QuestionStatus(props: { status: Status }) {
   const { t } = useTranslation();
   return (
     <span className={`${badgeClass} ${tones[props.status]}`}>
-      {props.status === "resolved" ? <span aria-hidden="true">✓</span> : null}
       {t(`sparring.status.${props.status}`)}
     </span>
   );
