@@ -27,8 +27,9 @@ const separator = "[ \\u00a0-]";
 /** DDMMYY, century sign, individual number, check character. */
 const identityShape = `(?<![${word}])[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z](?![${word}])`;
 
+/** Starts only where a run of address characters starts, so a long word is scanned once. */
 const email =
-  "[A-Za-z0-9ÅÄÖåäö._%+-]+@[A-Za-z0-9ÅÄÖåäö-]+(?:[.][A-Za-z0-9ÅÄÖåäö-]+)*[.][A-Za-z]{2,}";
+  "(?<![A-Za-z0-9ÅÄÖåäö._%+-])[A-Za-z0-9ÅÄÖåäö._%+-]+@[A-Za-z0-9ÅÄÖåäö-]+(?:[.][A-Za-z0-9ÅÄÖåäö-]+)*[.][A-Za-z]{2,}";
 
 /*
  * Not after a letter or digit, nor after a digit and a separator: "1 000 000 €", "2025-01-05"

@@ -112,3 +112,18 @@ describe("findPossibleNames", () => {
     expect(findPossibleNames("Laki työvoimapalveluiden järjestämisestä 380/2023 12 §")).toEqual([]);
   });
 });
+
+describe("long text", () => {
+  // Answers may be 200,000 characters of HTML: a pattern that restarts inside a long word would
+  // take minutes on them.
+  it.each([
+    ["one long word", "x".repeat(200_000)],
+    ["digits", "0".repeat(200_000)],
+    ["dotted letters", "a.".repeat(100_000)],
+    ["numbers and spaces", "1 ".repeat(100_000)],
+  ])("scans %s of 200,000 characters in well under a second", (_name, text) => {
+    const started = performance.now();
+    expect(findPersonalData(text)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
