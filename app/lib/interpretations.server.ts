@@ -123,9 +123,10 @@ const documentInterpretationRow = z.object({
 const optionRow = z.object({ document_id: z.string(), title: z.string() });
 
 /** Published interpretations the reader may read, to choose the one a draft supersedes. */
-async function loadSupersedeOptions(
+/** The published interpretations the reader may cite or supersede, except `exceptId`. */
+export async function loadInterpretationOptions(
   client: SupabaseClient,
-  documentId: string,
+  exceptId?: string,
 ): Promise<InterpretationOption[]> {
   const { data, error } = await client.rpc("library_documents", {
     kind: "interpretation",
@@ -136,7 +137,7 @@ async function loadSupersedeOptions(
   return z
     .array(optionRow)
     .parse(data ?? [])
-    .filter((row) => row.document_id !== documentId)
+    .filter((row) => row.document_id !== exceptId)
     .map((row) => ({ id: row.document_id, title: row.title }));
 }
 
@@ -153,7 +154,7 @@ export async function loadDocumentLegal(
   const row = documentInterpretationRow.parse(data);
   const hasRecord = row.issuing_body !== null;
   const supersedeOptions =
-    row.is_interpretation && row.can_edit ? await loadSupersedeOptions(client, documentId) : [];
+    row.is_interpretation && row.can_edit ? await loadInterpretationOptions(client, documentId) : [];
   // The saved choice stays selectable even if it has since left the library's list.
   if (row.supersedes && !supersedeOptions.some((option) => option.id === row.supersedes)) {
     supersedeOptions.unshift({ id: row.supersedes, title: row.supersedes_title ?? row.supersedes });

@@ -10,6 +10,7 @@ import { type DbErrorKey, type DbErrorLike, dbErrorKey, statusForDbError } from 
 import type { Locale } from "./i18n";
 import type { PromoteFields, PromoteFormValues } from "./interpretation-form";
 import { type InterpretationOption, refusedPersonalData } from "./interpretations";
+import { loadInterpretationOptions } from "./interpretations.server";
 import type { LegalAct } from "./legal-acts";
 import { loadLegalActs } from "./legal-acts.server";
 import { dateTimeFormat, type Moment, moment } from "./moment";
@@ -220,24 +221,6 @@ export async function loadAnswers(
       })),
       promotedDocumentId: row.promoted_document_id,
     }));
-}
-
-const optionRow = z.object({ document_id: z.string(), title: z.string() });
-
-/** Published interpretations the reader may read: what an answer cites or a new one supersedes. */
-export async function loadInterpretationOptions(
-  client: SupabaseClient,
-): Promise<InterpretationOption[]> {
-  const { data, error } = await client.rpc("library_documents", {
-    kind: "interpretation",
-    max_rows: 200,
-    skip: 0,
-  });
-  if (error) fail("the published interpretations", error);
-  return z
-    .array(optionRow)
-    .parse(data ?? [])
-    .map((row) => ({ id: row.document_id, title: row.title }));
 }
 
 export interface QuestionPage {
