@@ -154,7 +154,9 @@ export async function loadDocumentLegal(
   const row = documentInterpretationRow.parse(data);
   const hasRecord = row.issuing_body !== null;
   const supersedeOptions =
-    row.is_interpretation && row.can_edit ? await loadInterpretationOptions(client, documentId) : [];
+    row.is_interpretation && row.can_edit
+      ? await loadInterpretationOptions(client, documentId)
+      : [];
   // The saved choice stays selectable even if it has since left the library's list.
   if (row.supersedes && !supersedeOptions.some((option) => option.id === row.supersedes)) {
     supersedeOptions.unshift({ id: row.supersedes, title: row.supersedes_title ?? row.supersedes });
