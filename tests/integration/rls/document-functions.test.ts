@@ -44,6 +44,7 @@ const helpersForPolicies = [
   "readable_document_ids",
   "readable_network_ids",
   "readable_round_ids",
+  "readable_sparring_question_ids",
   "reads_published",
   "writable_network_ids",
 ];
