@@ -138,7 +138,7 @@ export default function PromotePage() {
     <div className="max-w-3xl space-y-6">
       {backLink}
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("sparringQuestion.promote.title")}</h1>
+        <h2 className="text-2xl font-semibold">{t("sparringQuestion.promote.title")}</h2>
         <p className="text-slate-800 break-words">{question.title}</p>
       </div>
       {unavailable ? (
@@ -163,18 +163,18 @@ export default function PromotePage() {
           </p>
           {accepted ? (
             <section aria-labelledby="accepted-heading" className="space-y-2">
-              <h2 id="accepted-heading" className="text-lg font-semibold">
+              <h3 id="accepted-heading" className="text-lg font-semibold">
                 {t("sparringQuestion.promote.answerHeading")}
-              </h2>
+              </h3>
               <div className="rounded-lg border border-slate-200 bg-white p-4">
                 <RichTextContent html={accepted.bodyHtml} />
               </div>
             </section>
           ) : null}
           <section aria-labelledby="fields-heading" className="space-y-4">
-            <h2 id="fields-heading" className="text-lg font-semibold">
+            <h3 id="fields-heading" className="text-lg font-semibold">
               {t("sparringQuestion.promote.fieldsHeading")}
-            </h2>
+            </h3>
             <PromoteForm
               acts={acts}
               supersedeOptions={supersedeOptions}

@@ -91,7 +91,7 @@ export default function AskQuestion() {
   const { t } = useTranslation();
   return (
     <div className="max-w-3xl space-y-6">
-      <h1 className="text-2xl font-semibold">{t("sparring.new.title")}</h1>
+      <h2 className="text-2xl font-semibold">{t("sparring.new.title")}</h2>
       <p>
         <Link
           to={`/networks/${slug}/sparring`}

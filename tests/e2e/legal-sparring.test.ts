@@ -74,7 +74,7 @@ describe("a sparring question becomes a published interpretation", () => {
     await expectNoSeriousAxeViolations(page, "the sparring questions");
 
     await page.getByRole("link", { name: "Esitä kysymys" }).click();
-    await page.getByRole("heading", { level: 1, name: "Esitä kysymys" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Esitä kysymys" }).waitFor();
     await page.getByLabel("Otsikko").fill(title);
     await page.getByLabel("Kysymys", { exact: true }).fill(caseWithCode);
 
@@ -110,7 +110,7 @@ describe("a sparring question becomes a published interpretation", () => {
     await page.getByRole("button", { name: "Lähetä kysymys" }).click();
     await page.waitForURL(new RegExp(`${sparring}/[0-9a-f-]{36}$`));
     questionPath = new URL(page.url()).pathname;
-    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByRole("heading", { level: 2, name: title }).waitFor();
     await page.getByText("Avoin", { exact: true }).first().waitFor();
     await page.getByText(caseInGeneral).waitFor();
     await expectNoSeriousAxeViolations(page, "a new question");
@@ -163,7 +163,7 @@ describe("a sparring question becomes a published interpretation", () => {
     await session.signIn(helmi);
     await session.open(questionPath);
     await page.getByRole("link", { name: "Nosta tulkinnaksi" }).click();
-    await page.getByRole("heading", { level: 1, name: "Nosta tulkinnaksi" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Nosta tulkinnaksi" }).waitFor();
     expect(await page.getByLabel("Otsikko").inputValue()).toBe(title);
     expect(await page.getByLabel("Antaja").inputValue()).not.toBe("");
     await page.getByLabel("Perustelut").fill(justification);

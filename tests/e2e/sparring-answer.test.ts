@@ -79,7 +79,7 @@ describe("answering, endorsing, accepting and promoting a sparring question", ()
   it("takes a lawyer's rich-text answer, but not while it holds a phone number", async () => {
     await session.signIn(helmi);
     await session.open(questionPath);
-    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByRole("heading", { level: 2, name: title }).waitFor();
     await page.getByText("Avoin", { exact: true }).first().waitFor();
     expect(await page.getByText("Kysymykseen ei ole vielä vastattu.").count()).toBe(1);
 
@@ -165,7 +165,7 @@ describe("answering, endorsing, accepting and promoting a sparring question", ()
     await session.signIn(liisa);
     await session.open(questionPath);
     await page.getByRole("link", { name: "Nosta tulkinnaksi" }).click();
-    await page.getByRole("heading", { level: 1, name: "Nosta tulkinnaksi" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Nosta tulkinnaksi" }).waitFor();
     expect(await page.getByLabel("Otsikko").inputValue()).toBe(title);
     expect(await page.getByLabel("Antaja").inputValue()).toBe("Juridinen sparrausverkosto");
     expect(await page.getByLabel("Voimassa alkaen").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);

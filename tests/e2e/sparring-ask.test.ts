@@ -113,7 +113,7 @@ describe("asking a question", () => {
     await session.signIn(aino);
     await session.open(sparring);
     await page.getByRole("link", { name: "Esitä kysymys" }).click();
-    await page.getByRole("heading", { level: 1, name: "Esitä kysymys" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Esitä kysymys" }).waitFor();
     const similarRequests: string[] = [];
     page.on("request", (request) => {
       if (request.url().includes("/sparring/similar")) similarRequests.push(request.url());
@@ -214,7 +214,7 @@ describe("asking a question", () => {
     await page.getByLabel("Aiheet").fill("työkokeilu, opiskelu");
     await page.getByRole("button", { name: "Lähetä kysymys" }).click();
     await page.waitForURL(new RegExp(`${sparring}/[0-9a-f-]{36}$`));
-    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByRole("heading", { level: 2, name: title }).waitFor();
 
     await session.open(sparring);
     const item = questions().filter({ has: page.getByRole("link", { name: title }) });

@@ -66,9 +66,9 @@ export function AnswerForm(props: {
 
   return (
     <Form method="post" noValidate className="space-y-5" aria-labelledby="answer-form-heading">
-      <h2 id="answer-form-heading" className="text-xl font-semibold">
+      <h3 id="answer-form-heading" className="text-xl font-semibold">
         {t("sparringQuestion.form.heading")}
-      </h2>
+      </h3>
       <ErrorSummary
         title={t("sparringQuestion.form.errorSummary")}
         formError={

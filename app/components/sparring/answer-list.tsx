@@ -7,12 +7,12 @@ export function AnswerList(props: { answers: AnswerView[]; controls: AnswerContr
   const { t } = useTranslation();
   return (
     <section aria-labelledby="answers-heading" className="space-y-4">
-      <h2 id="answers-heading" className="text-xl font-semibold">
+      <h3 id="answers-heading" className="text-xl font-semibold">
         {t("sparringQuestion.answers.heading")}{" "}
         <span className="text-base font-normal text-slate-700">
           ({t("sparringQuestion.answers.count", { count: props.answers.length })})
         </span>
-      </h2>
+      </h3>
       {props.answers.length === 0 ? (
         <p className="text-slate-700">{t("sparringQuestion.answers.none")}</p>
       ) : (

@@ -15,7 +15,7 @@ export function QuestionHeader(props: { question: QuestionView }) {
   return (
     <header className="space-y-4">
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold break-words">{question.title}</h1>
+        <h2 className="text-2xl font-semibold break-words">{question.title}</h2>
         <p className="flex flex-wrap items-center gap-2">
           <span className="sr-only">{t("sparringQuestion.status.label")}: </span>
           <QuestionStatus status={question.status} />
@@ -46,7 +46,7 @@ export function QuestionHeader(props: { question: QuestionView }) {
         ))}
       </div>
       <div className="space-y-1">
-        <h2 className="text-base font-semibold">{t("sparringQuestion.details.sections")}</h2>
+        <h3 className="text-base font-semibold">{t("sparringQuestion.details.sections")}</h3>
         {question.sections.length > 0 ? (
           <SectionReferences
             sections={question.sections}
@@ -58,7 +58,7 @@ export function QuestionHeader(props: { question: QuestionView }) {
       </div>
       {question.tags.length > 0 ? (
         <div className="space-y-1">
-          <h2 className="text-base font-semibold">{t("sparringQuestion.details.tags")}</h2>
+          <h3 className="text-base font-semibold">{t("sparringQuestion.details.tags")}</h3>
           <ul aria-label={t("sparringQuestion.details.tags")} className="flex flex-wrap gap-2">
             {question.tags.map((tag) => (
               <li

@@ -70,9 +70,9 @@ export function SimilarItems(props: { query: string }) {
           aria-busy={search.state === "loading"}
           className="space-y-3 rounded-lg border border-slate-300 bg-slate-50 p-4"
         >
-          <h2 id={headingId} className="text-lg font-semibold">
+          <h3 id={headingId} className="text-lg font-semibold">
             {t("sparring.similar.heading")}
-          </h2>
+          </h3>
           {search.state === "loading" ? (
             <p className="text-sm text-slate-700">{t("sparring.similar.loading")}</p>
           ) : null}

@@ -10,11 +10,11 @@ import { availableBackends, openMigratedDatabase } from "../../helpers/databases
 import { networks } from "./network-fixture";
 import { inScenario } from "./publishing-fixture";
 import {
+  sparringActors as a,
   answers,
   forEverySparringActor,
   questions,
   refusalOf,
-  sparringActors as a,
   sections,
   sparringClaimsOf,
   sparringFixtureSql,
@@ -198,9 +198,7 @@ describe.each(availableBackends())("sparring rules on %s", (backend) => {
           )[0];
         await story.as(a.member, steps.answer, [q.k1, "<p>Lisätieto kysymykseen.</p>", [], []]);
         expect(await state()).toEqual({ status: "open", answered: false });
-        expect(
-          (await story.as(a.member, "select id from public.sparring_queue()")).length,
-        ).toBe(0);
+        expect((await story.as(a.member, "select id from public.sparring_queue()")).length).toBe(0);
         const inQueue = await story.as<{ id: string }>(
           a.lawyer,
           "select id from public.sparring_queue()",
@@ -266,9 +264,11 @@ describe.each(availableBackends())("sparring rules on %s", (backend) => {
           ];
           for (const [sql, params, field] of tries) {
             const refused = await refusalOf(story.as(a.member, sql, params));
-            expect({ code: refused.code, message: refused.message, detail: refused.detail }).toEqual(
-              { code: "23514", message: `personal data in ${field}`, detail: kind },
-            );
+            expect({
+              code: refused.code,
+              message: refused.message,
+              detail: refused.detail,
+            }).toEqual({ code: "23514", message: `personal data in ${field}`, detail: kind });
           }
         });
       }
@@ -328,9 +328,10 @@ describe.each(availableBackends())("sparring rules on %s", (backend) => {
         expect(refused.code, sql).toBe("23514");
       }
       const [untouched] = (
-        await db.query<{ title: string }>("select title from public.sparring_questions where id = $1", [
-          q.k1,
-        ])
+        await db.query<{ title: string }>(
+          "select title from public.sparring_questions where id = $1",
+          [q.k1],
+        )
       ).rows;
       expect(untouched.title).toBe("Soveltuuko laki kokeiluun");
     });
@@ -370,9 +371,7 @@ describe.each(availableBackends())("sparring rules on %s", (backend) => {
     });
 
     it("endorse_sparring_answer: only the network's lawyers, never on their own answer", async () => {
-      expect(
-        await sparringOutcomesFor(db, steps.endorse, [answers.v2, true], "call"),
-      ).toEqual(
+      expect(await sparringOutcomesFor(db, steps.endorse, [answers.v2, true], "call")).toEqual(
         forEverySparringActor(
           { error: "P0002" },
           {
@@ -491,9 +490,7 @@ describe.each(availableBackends())("sparring rules on %s", (backend) => {
 
   describe("the response target and the queue", () => {
     it("set_sparring_target: only the network's coordinators", async () => {
-      expect(
-        await sparringOutcomesFor(db, steps.setTarget, [n.sparraus, 10], "call"),
-      ).toEqual(
+      expect(await sparringOutcomesFor(db, steps.setTarget, [n.sparraus, 10], "call")).toEqual(
         forEverySparringActor("denied", {
           guest: { error: "P0002" },
           coordinator: "ok",
