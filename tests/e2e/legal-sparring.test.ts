@@ -198,9 +198,9 @@ describe("a sparring question becomes a published interpretation", () => {
     await post(liisasPage, "Hyväksy", "Tarkastuksesi on tallennettu.");
     expect(await statusOf(liisasPage)).toBe("Hyväksytty");
 
-    await session.signIn(helmi);
+    await session.signIn(helmi, { freshBrowser: true });
     await session.open(publishingPath());
-    await post(page, "Julkaise", "Asiakirja on julkaistu versiona 1.");
+    await post(session.page, "Julkaise", "Asiakirja on julkaistu versiona 1.");
   });
 
   it("is found in the library by its act section, as a non-binding recommendation", async () => {

@@ -254,13 +254,14 @@ describe.each(availableBackends())("sparring tables and functions on %s", (backe
     });
 
     it("an interpretation's working fields and references: the document's readers only", async () => {
-      for (const [sql, creatorReads] of [
+      const tried: [string, string][] = [
         ["select document_id from public.interpretations", vanha],
         [
           "select document_id || '/' || section_id from public.document_legal_references",
           `${vanha}/${s.s1}`,
         ],
-      ]) {
+      ];
+      for (const [sql, creatorReads] of tried) {
         // vanha is in no network and shared with nobody: only its creator opens the document.
         expect(await sparringOutcomesFor(db, sql), sql).toEqual(
           forEverySparringActor([], { anon: "denied" }),
