@@ -6,6 +6,7 @@
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { z } from "zod";
+import { citedSection, citedSections, sectionJson } from "./cited-sections";
 import { dbErrorKey, statusForDbError } from "./db-errors";
 import { type DocumentKind, documentKinds } from "./document";
 import { formValues } from "./form-errors";
@@ -30,6 +31,7 @@ import {
   type VersionLegalDetails,
 } from "./interpretations";
 import type { Day, LibraryListItem } from "./library";
+import { failLoading } from "./load-failure";
 import { helsinkiToday } from "./publishing.server";
 
 const timeZone = "Europe/Helsinki";
@@ -47,43 +49,7 @@ function calendarDay(date: string | null, locale: Locale): Day | null {
   return { iso: date, text: dayFormat(locale, "UTC").format(new Date(`${date}T00:00:00Z`)) };
 }
 
-function fail(what: string, error: { code?: string; message: string }): never {
-  throw new Error(`Loading ${what} failed: ${error.code ?? ""} ${error.message}`);
-}
-
 // Sections -----------------------------------------------------------------------------------------
-
-const sectionJson = z.object({
-  id: z.string(),
-  act_id: z.string(),
-  chapter: z.string().nullable(),
-  section: z.string(),
-  heading_fi: z.string().nullable().optional(),
-  heading_sv: z.string().nullable().optional(),
-  heading_en: z.string().nullable().optional(),
-});
-type SectionJson = z.infer<typeof sectionJson>;
-
-function citedSection(row: SectionJson, locale: Locale): CitedSection {
-  const heading =
-    (locale === "sv" ? row.heading_sv : locale === "en" ? row.heading_en : null) ??
-    row.heading_fi ??
-    null;
-  return {
-    id: row.id,
-    actId: row.act_id,
-    chapter: row.chapter,
-    section: row.section,
-    heading,
-  };
-}
-
-/** The sections jsonb the legal functions return ([{id, act_id, chapter, section, heading_*}]). */
-function citedSections(value: unknown, locale: Locale): CitedSection[] {
-  const parsed = z.array(sectionJson).safeParse(value ?? []);
-  if (!parsed.success) throw new Error("The database sent sections in an unknown shape");
-  return parsed.data.map((row) => citedSection(row, locale));
-}
 
 /** Labels for section ids (a published version's references), in the acts' order. */
 export async function loadCitedSections(
@@ -98,7 +64,7 @@ export async function loadCitedSections(
     .in("id", ids)
     .order("act_id")
     .order("position");
-  if (error) fail("the cited sections", error);
+  if (error) failLoading("the cited sections", error);
   return z
     .array(sectionJson)
     .parse(data ?? [])
@@ -133,7 +99,7 @@ export async function loadInterpretationOptions(
     max_rows: 200,
     skip: 0,
   });
-  if (error) fail("the published interpretations", error);
+  if (error) failLoading("the published interpretations", error);
   return z
     .array(optionRow)
     .parse(data ?? [])
@@ -149,7 +115,7 @@ export async function loadDocumentLegal(
   const { data, error } = await client
     .rpc("document_interpretation", { document_id: documentId })
     .maybeSingle();
-  if (error) fail("the document's legal references", error);
+  if (error) failLoading("the document's legal references", error);
   if (!data) return null;
   const row = documentInterpretationRow.parse(data);
   const hasRecord = row.issuing_body !== null;
@@ -316,7 +282,7 @@ async function loadPublishedInterpretation(
   const { data, error } = await client
     .rpc("library_interpretation", { slug, version: number })
     .maybeSingle();
-  if (error) fail("the published interpretation", error);
+  if (error) failLoading("the published interpretation", error);
   if (!data) return null;
   const row = libraryInterpretationRow.parse(data);
   return {
@@ -359,7 +325,7 @@ export async function loadVersionLegalDetails(
       .eq("document_id", document.documentId)
       .eq("number", number)
       .maybeSingle<{ legal_section_ids: string[] | null }>();
-    if (error) fail("the version's legal references", error);
+    if (error) failLoading("the version's legal references", error);
     sections = await loadCitedSections(client, data?.legal_section_ids ?? [], locale);
   }
   return {
@@ -403,7 +369,7 @@ export async function listLibraryForSection(
     max_rows: sectionListLimit,
     skip: 0,
   });
-  if (error) fail("the library by section", error);
+  if (error) failLoading("the library by section", error);
   const helsinkiDay = dayFormat(locale, timeZone);
   const rows = z
     .array(sectionListRow)

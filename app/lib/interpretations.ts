@@ -3,18 +3,14 @@
  * and the components render, and the few pure rules about them. Shared by the server and the
  * browser.
  */
+
+/** A cited act section, labelled in the reader's language. */
+import type { CitedSection } from "./cited-sections";
 import type { Day } from "./library";
 import type { PersonalDataKind } from "./personal-data";
 import { isUuid } from "./uuid";
 
-/** A cited act section, labelled in the reader's language. */
-export interface CitedSection {
-  id: string;
-  actId: string;
-  chapter: string | null;
-  section: string;
-  heading: string | null;
-}
+export type { CitedSection };
 
 /** A published interpretation a draft may supersede. */
 export interface InterpretationOption {

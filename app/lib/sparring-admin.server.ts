@@ -8,43 +8,17 @@
  */
 import type { PostgrestError, SupabaseClient } from "@supabase/supabase-js";
 import { z } from "zod";
+import { type CitedSection, citedSection, sectionJson } from "./cited-sections";
 import type { Locale } from "./i18n";
 import type { LegalSectionRef } from "./legal-acts";
+import { failLoading } from "./load-failure";
 import { dateTimeFormat, type Moment, moment } from "./moment";
 import { type NetworkRole, networkName, networkRoles } from "./network";
 import { networkMembers } from "./network-members.server";
 import { helsinkiToday } from "./network-settings-form";
 import { organisationName } from "./organisations.server";
 
-function fail(what: string, error: { code?: string | null; message?: string | null }): never {
-  throw new Error(`${what} failed: ${error.code ?? ""} ${error.message ?? ""}`);
-}
-
-const sectionJson = z.object({
-  id: z.string(),
-  act_id: z.string(),
-  chapter: z.string().nullable(),
-  section: z.string(),
-  heading_fi: z.string().nullable().optional(),
-  heading_sv: z.string().nullable().optional(),
-  heading_en: z.string().nullable().optional(),
-});
-
-export interface QueueSection extends LegalSectionRef {
-  id: string;
-  heading: string | null;
-}
-
-function queueSection(row: z.infer<typeof sectionJson>, locale: Locale): QueueSection {
-  const translated = locale === "sv" ? row.heading_sv : locale === "en" ? row.heading_en : null;
-  return {
-    id: row.id,
-    actId: row.act_id,
-    chapter: row.chapter,
-    section: row.section,
-    heading: translated ?? row.heading_fi ?? null,
-  };
-}
+export type QueueSection = CitedSection;
 
 /** Whole calendar days in Helsinki from the day of `iso` to `today` (YYYY-MM-DD). */
 export function helsinkiDaysSince(iso: string, today: string): number {
@@ -93,7 +67,7 @@ export async function sparringQueue(
   now = new Date(),
 ): Promise<QueueItem[]> {
   const { data, error } = await client.rpc("sparring_queue");
-  if (error) fail("Loading the sparring queue", error);
+  if (error) failLoading("the sparring queue", error);
   const format = dateTimeFormat(locale);
   const today = helsinkiToday(now);
   return z
@@ -118,7 +92,7 @@ export async function sparringQueue(
       daysWaiting: helsinkiDaysSince(row.created_at, today),
       due: moment(row.due_at, format),
       overdue: row.overdue,
-      sections: (row.sections ?? []).map((section) => queueSection(section, locale)),
+      sections: (row.sections ?? []).map((section) => citedSection(section, locale)),
     }));
 }
 
@@ -148,7 +122,7 @@ export async function sparringRole(
   networkId: string,
 ): Promise<SparringRole> {
   const { data, error } = await client.rpc("my_sparring_role", { network_id: networkId });
-  if (error) fail("Loading the sparring role", error);
+  if (error) failLoading("the sparring role", error);
   const row = roleRow.parse(Array.isArray(data) ? data[0] : data);
   return {
     isMember: row.is_member,
@@ -196,7 +170,7 @@ export async function mySparringNetworks(
     .eq("network.kind", "legal_sparring")
     .is("network.archived_at", null)
     .limit(200);
-  if (error) fail("Loading the sparring networks", error);
+  if (error) failLoading("the sparring networks", error);
   const memberships = z.array(membershipRow).parse(data ?? []);
   const networks = await Promise.all(
     memberships.flatMap(({ role, network }) =>
@@ -242,7 +216,7 @@ export async function sparringLawyers(
   locale: Locale,
 ): Promise<SparringPerson[]> {
   const { data, error } = await client.rpc("sparring_lawyers_of", { network_id: networkId });
-  if (error) fail("Loading the network's lawyers", error);
+  if (error) failLoading("the network's lawyers", error);
   return z
     .array(lawyerRow)
     .parse(data ?? [])

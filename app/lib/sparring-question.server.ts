@@ -6,6 +6,7 @@
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { z } from "zod";
+import { type CitedSection, citedSections } from "./cited-sections";
 import { type DbErrorKey, type DbErrorLike, dbErrorKey, statusForDbError } from "./db-errors";
 import type { Locale } from "./i18n";
 import type { PromoteFields, PromoteFormValues } from "./interpretation-form";
@@ -13,6 +14,7 @@ import { type InterpretationOption, refusedPersonalData } from "./interpretation
 import { loadInterpretationOptions } from "./interpretations.server";
 import type { LegalAct } from "./legal-acts";
 import { loadLegalActs } from "./legal-acts.server";
+import { failLoading } from "./load-failure";
 import { dateTimeFormat, type Moment, moment } from "./moment";
 import type { PersonalDataKind } from "./personal-data";
 import { helsinkiToday } from "./publishing.server";
@@ -23,13 +25,6 @@ export const questionStatuses = ["open", "answered", "resolved"] as const;
 export type QuestionStatus = (typeof questionStatuses)[number];
 
 /** A cited section as the section references show it. */
-export interface CitedSectionRef {
-  id: string;
-  actId: string;
-  chapter: string | null;
-  section: string;
-  heading: string | null;
-}
 
 export interface QuestionView {
   id: string;
@@ -46,7 +41,7 @@ export interface QuestionView {
   due: Moment;
   overdue: boolean;
   acceptedAnswerId: string | null;
-  sections: CitedSectionRef[];
+  sections: CitedSection[];
   isAuthor: boolean;
   canAnswer: boolean;
   isLawyer: boolean;
@@ -65,39 +60,9 @@ export interface AnswerView {
   endorsers: string[];
   endorsedByMe: boolean;
   isMine: boolean;
-  sections: CitedSectionRef[];
+  sections: CitedSection[];
   interpretations: { documentId: string; slug: string; title: string; version: number }[];
   promotedDocumentId: string | null;
-}
-
-function fail(what: string, error: { code?: string; message: string }): never {
-  throw new Error(`Loading ${what} failed: ${error.code ?? ""} ${error.message}`);
-}
-
-const sectionJson = z.object({
-  id: z.string(),
-  act_id: z.string(),
-  chapter: z.string().nullable(),
-  section: z.string(),
-  heading_fi: z.string().nullable().optional(),
-  heading_sv: z.string().nullable().optional(),
-  heading_en: z.string().nullable().optional(),
-});
-
-function citedSections(value: unknown, locale: Locale): CitedSectionRef[] {
-  return z
-    .array(sectionJson)
-    .parse(value ?? [])
-    .map((row) => ({
-      id: row.id,
-      actId: row.act_id,
-      chapter: row.chapter,
-      section: row.section,
-      heading:
-        (locale === "sv" ? row.heading_sv : locale === "en" ? row.heading_en : null) ??
-        row.heading_fi ??
-        null,
-    }));
 }
 
 function organisationName(
@@ -142,7 +107,7 @@ export async function loadQuestion(
   const { data, error } = await client
     .rpc("sparring_question", { question_id: questionId })
     .maybeSingle();
-  if (error) fail("the sparring question", error);
+  if (error) failLoading("the sparring question", error);
   if (!data) return null;
   const row = questionRow.parse(data);
   const format = dateTimeFormat(locale);
@@ -195,7 +160,7 @@ export async function loadAnswers(
   locale: Locale,
 ): Promise<AnswerView[]> {
   const { data, error } = await client.rpc("sparring_answers_of", { question_id: questionId });
-  if (error) fail("the answers", error);
+  if (error) failLoading("the answers", error);
   const format = dateTimeFormat(locale);
   return z
     .array(answerRow)
