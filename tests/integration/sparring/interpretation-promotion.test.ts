@@ -452,10 +452,9 @@ describe.each(availableBackends())("promoting an answer to an interpretation on 
           justification: "Lain sanamuoto ja esityöt.",
           valid_from: "2026-01-01",
         });
-        expect((published?.sections as { id: string }[]).map((section) => section.id)).toEqual([
-          s.s2,
-          s.s3,
-        ]);
+        expect(
+          ((published?.sections ?? []) as { id: string }[]).map((section) => section.id),
+        ).toEqual([s.s2, s.s3]);
       }
       const found = await story.as(
         a.outsider,
