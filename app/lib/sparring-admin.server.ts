@@ -10,7 +10,6 @@ import type { PostgrestError, SupabaseClient } from "@supabase/supabase-js";
 import { z } from "zod";
 import { type CitedSection, citedSection, sectionJson } from "./cited-sections";
 import type { Locale } from "./i18n";
-import type { LegalSectionRef } from "./legal-acts";
 import { failLoading } from "./load-failure";
 import { dateTimeFormat, type Moment, moment } from "./moment";
 import { type NetworkRole, networkName, networkRoles } from "./network";
