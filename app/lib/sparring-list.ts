@@ -3,6 +3,7 @@
  * on the server and written by the pager and the filter form in the browser.
  */
 import { type QuestionStatus, questionStatuses } from "./sparring-question-form";
+import { uuidPattern as uuid } from "./uuid";
 
 export const questionPageSize = 20;
 
@@ -12,8 +13,6 @@ export interface QuestionFilters {
   search: string;
   page: number;
 }
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** ?status=&section=&q=&page= as the list understands them; anything else is ignored. */
 export function questionFiltersFrom(params: URLSearchParams): QuestionFilters {

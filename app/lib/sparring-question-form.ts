@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { findPersonalData, type PersonalDataFinding, type PersonalDataKind } from "./personal-data";
+import { uuidPattern as uuid } from "./uuid";
 
 /** A question's states; here rather than in a .server module because the list's filter needs them. */
 export const questionStatuses = ["open", "answered", "resolved"] as const;
@@ -80,8 +81,6 @@ export function splitTags(tags: string): string[] {
   return result;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The kinds found in a finding list, each once, in the order messages name them. */
 export function kindsOf(findings: readonly PersonalDataFinding[]): PersonalDataKind[] {
   const order: PersonalDataKind[] = ["identity_code", "phone", "email"];
@@ -106,7 +105,8 @@ export const questionSchema = z.object({
   body: z.string().trim().max(questionBodyMax, "bodyTooLong").superRefine(refusePersonalData),
   tags: z
     .string()
-    .superRefine(refusePersonalData)
+    // As the database checks them: the tags joined with spaces.
+    .superRefine((value, context) => refusePersonalData(tagsAsStored(value), context))
     .transform(splitTags)
     .pipe(
       z.array(z.string().max(questionTagMax, "tagTooLong")).max(questionTagsMax, "tooManyTags"),
@@ -191,15 +191,22 @@ export function maskFinding(finding: Pick<PersonalDataFinding, "kind" | "text">)
 }
 
 /** Every piece of personal data in the guarded fields, field by field, masked. */
+/** The tags as the database stores and checks them: split, joined with spaces. */
+function tagsAsStored(value: string): string {
+  return splitTags(value).join(" ");
+}
+
 export function personalDataSightings(
   values: Pick<QuestionFormValues, GuardedField>,
 ): PersonalDataSighting[] {
   return guardedFields.flatMap((field) =>
-    findPersonalData(values[field]).map((finding) => ({
-      field,
-      kind: finding.kind,
-      masked: maskFinding(finding),
-    })),
+    findPersonalData(field === "tags" ? tagsAsStored(values.tags) : values[field]).map(
+      (finding) => ({
+        field,
+        kind: finding.kind,
+        masked: maskFinding(finding),
+      }),
+    ),
   );
 }
 

@@ -20,11 +20,7 @@ import type { PersonalDataKind } from "./personal-data";
 import { helsinkiToday } from "./publishing.server";
 import { plainTextToHtml, sanitizeRichText } from "./rich-text.server";
 import type { AnswerFormValues } from "./sparring-answer-form";
-
-export const questionStatuses = ["open", "answered", "resolved"] as const;
-export type QuestionStatus = (typeof questionStatuses)[number];
-
-/** A cited section as the section references show it. */
+import { type QuestionStatus, questionStatuses } from "./sparring-question-form";
 
 export interface QuestionView {
   id: string;

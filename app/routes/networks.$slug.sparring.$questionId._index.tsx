@@ -160,7 +160,7 @@ const doneNotices = {
 } as const;
 
 function isDone(value: string | null): value is keyof typeof doneNotices {
-  return value !== null && value in doneNotices;
+  return value !== null && Object.hasOwn(doneNotices, value);
 }
 
 export default function SparringQuestionPage() {

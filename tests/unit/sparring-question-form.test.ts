@@ -124,11 +124,17 @@ describe("parseQuestionForm: the personal-data guard", () => {
     });
   });
 
-  it("reads the tags as written, before they are split", () => {
+  it("reads the tags as the database checks them, joined with spaces", () => {
     expect(parseQuestionForm(values({ tags: "opiskelu, neuvonta@kunta.fi" }))).toEqual({
       success: false,
       fieldErrors: { tags: { key: "personalData", kinds: ["email"] } },
     });
+    // Split at the comma, "040 123" and "4567" become one phone number once stored.
+    expect(parseQuestionForm(values({ tags: "040 123, 4567" }))).toEqual({
+      success: false,
+      fieldErrors: { tags: { key: "personalData", kinds: ["phone"] } },
+    });
+    expect(personalDataSightings({ title: "", body: "", tags: "040 123, 4567" })).toHaveLength(1);
   });
 
   it("lets through what only looks like personal data", () => {

@@ -56,7 +56,8 @@ export function QuestionForm(props: {
     blocked && blocked.after === props.serverAnswer ? blocked.errors : props.fieldErrors;
   const formError = blocked && blocked.after === props.serverAnswer ? null : props.formError;
 
-  const typed = useDebouncedValue({ title, body, tags }, guardDelayMs);
+  const current = useMemo(() => ({ title, body, tags }), [title, body, tags]);
+  const typed = useDebouncedValue(current, guardDelayMs);
   const sightings = useMemo(() => personalDataSightings(typed), [typed]);
   const names = useMemo(() => findPossibleNames(`${typed.title}\n${typed.body}`), [typed]);
 
