@@ -21,7 +21,11 @@ import {
 import { LegalReferencesForm } from "~/components/interpretations/legal-references-form";
 import { requireDocument } from "~/lib/document-page.server";
 import { getLocale, i18nServer } from "~/lib/i18n.server";
-import type { LegalFailure } from "~/lib/interpretation-fields-form";
+import {
+  type LegalFailure,
+  type LegalIntent,
+  legalIntents,
+} from "~/lib/interpretation-fields-form";
 import { loadDocumentLegal, performLegalAction } from "~/lib/interpretations.server";
 import { loadLegalActs } from "~/lib/legal-acts.server";
 import { pageTitle } from "~/lib/page-title";
@@ -56,7 +60,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     params.documentId,
     locale,
   );
-  const result = await performLegalAction(client, document.id, await request.formData());
+  const form = await request.formData();
+  // Anything but the tab's two forms is refused, never read as an empty choice of sections.
+  if (!legalIntents.includes(form.get("intent") as LegalIntent)) {
+    throw data("Unknown form", { status: 400, headers });
+  }
+  const result = await performLegalAction(client, document.id, form);
   if (result.ok) {
     throw redirect(`/documents/${document.id}/legal?done=${result.intent}`, { headers });
   }

@@ -155,7 +155,7 @@ $$;
 -- The same clock time in Helsinki `days` working days later; daylight saving changes keep the clock
 -- time. A start on a weekend or holiday counts from the next working day's clock time.
 create function private.add_working_days(start timestamptz, days integer) returns timestamptz
-language plpgsql immutable
+language plpgsql stable
 set search_path = ''
 as $$
 declare

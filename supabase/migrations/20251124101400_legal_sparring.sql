@@ -255,16 +255,34 @@ as $$
   where legal.id = any (coalesce(sections, '{}'))
 $$;
 
--- Plain text of sanitised HTML, for search and the personal-data check.
+-- Plain text of sanitised HTML, for search and the personal-data check. Inline tags join what
+-- they split ("010190-<b>123A</b>" is one code), block tags separate; entities are decoded, numeric
+-- ones too ("&#64;" is "@").
 create function private.html_text(html text) returns text
-language sql immutable
+language plpgsql immutable
 set search_path = ''
 as $$
-  select btrim(regexp_replace(
-    replace(replace(replace(replace(replace(replace(
-      regexp_replace(coalesce(html, ''), '<[^>]*>', ' ', 'g'),
-      '&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&'),
-    '\s+', ' ', 'g'))
+declare
+  result text := coalesce(html, '');
+  entity text[];
+  code integer;
+begin
+  result := regexp_replace(result, '</?(strong|b|em|i|u|s|code|span|a|mark|sub|sup)(\s[^>]*)?>', '', 'gi');
+  result := regexp_replace(result, '<[^>]*>', ' ', 'g');
+  loop
+    entity := regexp_match(result, '&#([xX][0-9a-fA-F]{1,6}|[0-9]{1,7});');
+    exit when entity is null;
+    code := case when entity[1] ~* '^x'
+      then ('x' || lpad(substr(entity[1], 2), 8, '0'))::bit(32)::integer
+      else entity[1]::integer end;
+    result := replace(result, '&#' || entity[1] || ';',
+      case when code between 1 and 1114111 and code not between 55296 and 57343
+        then chr(code) else '' end);
+  end loop;
+  result := replace(replace(replace(replace(replace(replace(result,
+    '&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&');
+  return btrim(regexp_replace(result, '\s+', ' ', 'g'));
+end;
 $$;
 
 create function private.is_sparring_network(network uuid) returns boolean
@@ -383,6 +401,24 @@ begin
 end;
 $$;
 
+-- Notifies `recipient` about a sparring network's content only while they are its member: its
+-- questions are for members whatever the network's visibility.
+create function private.notify_sparring_member(
+  recipient uuid, kind text, network uuid, link text, data jsonb
+) returns void
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+begin
+  if exists (
+    select 1 from public.network_members as member
+    where member.network_id = network and member.user_id = recipient
+  ) then
+    perform private.notify(recipient, kind, network, link, data, true);
+  end if;
+end;
+$$;
+
 create function private.notify_sparring_lawyers(
   network uuid, kind text, link text, data jsonb
 ) returns void
@@ -471,6 +507,12 @@ begin
     select to_jsonb(record) from public.interpretations as record
     where record.document_id = new.document_id
   );
+  -- An interpretation goes to every reader of the library: no personal data in what is frozen.
+  if new.kind = 'interpretation' then
+    perform private.refuse_personal_data('title', new.title);
+    perform private.refuse_personal_data('text',
+      (select version.text from public.document_versions as version where version.id = new.version_id));
+  end if;
   return new;
 end;
 $$;
@@ -625,7 +667,8 @@ as $$
     private.is_network_coordinator(my_sparring_role.network_id),
     my_sparring_role.network_id in (select private.writable_network_ids())
       and private.is_sparring_network(my_sparring_role.network_id),
-    private.sparring_target_days(my_sparring_role.network_id)
+    case when private.network_role(my_sparring_role.network_id) is not null
+      then private.sparring_target_days(my_sparring_role.network_id) end
 $$;
 
 -- The network's lawyers, for its members.
@@ -645,6 +688,7 @@ as $$
   left join public.organisations as organisation on organisation.id = profile.home_organisation_id
   where lawyer.network_id = sparring_lawyers_of.network_id
     and lawyer.network_id in (select private.my_network_ids())
+    and private.is_sparring_lawyer_person(lawyer.user_id, lawyer.network_id)
   order by profile.display_name
 $$;
 
@@ -704,7 +748,8 @@ as $$
 declare
   question public.sparring_questions := private.lock_sparring_question(edit_sparring_question.question_id);
 begin
-  if question.author_id is distinct from auth.uid() then
+  if question.author_id is distinct from auth.uid()
+    or question.network_id not in (select private.writable_network_ids()) then
     raise exception 'only the asker edits a question' using errcode = '42501';
   end if;
   if question.status = 'resolved' then
@@ -920,9 +965,9 @@ begin
         status = case when status = 'open' then 'answered'::public.sparring_question_status else status end
     where id = question.id;
   end if;
-  perform private.notify(question.author_id, 'sparring_answer_posted', question.network_id,
+  perform private.notify_sparring_member(question.author_id, 'sparring_answer_posted', question.network_id,
     private.sparring_question_link(question.id),
-    jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title), true);
+    jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title));
   return created;
 end;
 $$;
@@ -996,9 +1041,9 @@ begin
     insert into public.sparring_endorsements (answer_id, user_id) values (answer.id, auth.uid())
     on conflict on constraint sparring_endorsements_pkey do nothing;
     if found then
-      perform private.notify(answer.author_id, 'sparring_answer_endorsed', question.network_id,
+      perform private.notify_sparring_member(answer.author_id, 'sparring_answer_endorsed', question.network_id,
         private.sparring_question_link(question.id),
-        jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title), true);
+        jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title));
     end if;
   else
     delete from public.sparring_endorsements as endorsement
@@ -1021,15 +1066,23 @@ begin
     raise exception 'no such answer' using errcode = 'P0002';
   end if;
   question := private.lock_sparring_question(answer.question_id);
-  if question.author_id is distinct from auth.uid() then
+  if question.author_id is distinct from auth.uid()
+    or question.network_id not in (select private.writable_network_ids()) then
     raise exception 'only the asker accepts an answer' using errcode = '42501';
+  end if;
+  -- An answer that became an interpretation stays the accepted one.
+  if exists (
+    select 1 from public.interpretations as record
+    where record.answer_id = question.accepted_answer_id and record.answer_id <> answer.id
+  ) then
+    raise exception 'the accepted answer is already an interpretation' using errcode = '55000';
   end if;
   update public.sparring_questions
   set accepted_answer_id = answer.id, status = 'resolved'
   where id = question.id;
-  perform private.notify(answer.author_id, 'sparring_answer_accepted', question.network_id,
+  perform private.notify_sparring_member(answer.author_id, 'sparring_answer_accepted', question.network_id,
     private.sparring_question_link(question.id),
-    jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title), true);
+    jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title));
 end;
 $$;
 
@@ -1082,6 +1135,7 @@ begin
     raise exception 'only a published interpretation is superseded' using errcode = '22023';
   end if;
   perform private.require_legal_sections(section_ids);
+  perform private.refuse_personal_data('title', title);
 
   insert into public.documents (title, kind, language, owner_organisation_id, html, created_by, owner_id)
   values (btrim(title), 'interpretation', 'fi', owner, answer.body_html, auth.uid(), auth.uid())
@@ -1105,13 +1159,13 @@ begin
 
   perform private.record_audit('sparring.promote', 'document', created::text, owner,
     jsonb_build_object('question_id', question.id, 'answer_id', answer.id, 'title', btrim(title)));
-  perform private.notify(question.author_id, 'sparring_answer_promoted', question.network_id,
+  perform private.notify_sparring_member(question.author_id, 'sparring_answer_promoted', question.network_id,
     private.sparring_question_link(question.id),
-    jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title), true);
+    jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title));
   if answer.author_id is distinct from question.author_id then
-    perform private.notify(answer.author_id, 'sparring_answer_promoted', question.network_id,
+    perform private.notify_sparring_member(answer.author_id, 'sparring_answer_promoted', question.network_id,
       private.sparring_question_link(question.id),
-      jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title), true);
+      jsonb_build_object('actor_name', private.display_name_of(auth.uid()), 'title', question.title));
   end if;
   return created;
 end;
@@ -1196,7 +1250,7 @@ as $$
     (select latest.title from public.documents as other
       join public.published_versions as latest
         on latest.document_id = other.id and latest.number = other.published_version
-      where other.id = record.supersedes),
+      where other.id = record.supersedes and private.reads_published(other.id)),
     record.question_id,
     case when record.question_id in (select private.readable_sparring_question_ids())
       then private.sparring_question_link(record.question_id) end,
@@ -1334,11 +1388,13 @@ declare
   flagged integer := 0;
 begin
   for question in
-    select * from public.sparring_questions as candidate
+    select candidate.* from public.sparring_questions as candidate
+    join public.networks as network on network.id = candidate.network_id
     where candidate.first_answered_at is null and candidate.status <> 'resolved'
       and candidate.overdue_notified_at is null and candidate.due_at <= at
+      and network.archived_at is null
     order by candidate.due_at
-    for update skip locked
+    for update of candidate skip locked
   loop
     update public.sparring_questions set overdue_notified_at = at where id = question.id;
     perform private.notify_coordinators(question.network_id, 'sparring_question_overdue',
