@@ -667,8 +667,7 @@ as $$
     private.is_network_coordinator(my_sparring_role.network_id),
     my_sparring_role.network_id in (select private.writable_network_ids())
       and private.is_sparring_network(my_sparring_role.network_id),
-    case when private.network_role(my_sparring_role.network_id) is not null
-      then private.sparring_target_days(my_sparring_role.network_id) end
+    private.sparring_target_days(my_sparring_role.network_id)
 $$;
 
 -- The network's lawyers, for its members.
@@ -688,7 +687,6 @@ as $$
   left join public.organisations as organisation on organisation.id = profile.home_organisation_id
   where lawyer.network_id = sparring_lawyers_of.network_id
     and lawyer.network_id in (select private.my_network_ids())
-    and private.is_sparring_lawyer_person(lawyer.user_id, lawyer.network_id)
   order by profile.display_name
 $$;
 
