@@ -23,6 +23,13 @@ import enSparringQuestion from "~/locales/en/sparring-question.json";
 import enSparringAdmin from "~/locales/en/sparring-admin.json";
 import enInterpretations from "~/locales/en/interpretations.json";
 import enLegal from "~/locales/en/legal.json";
+import enSearch from "~/locales/en/search.json";
+import enNews from "~/locales/en/news.json";
+import enTrainings from "~/locales/en/trainings.json";
+import enContact from "~/locales/en/contact.json";
+import enPractices from "~/locales/en/practices.json";
+import enChanges from "~/locales/en/changes.json";
+import enMetrics from "~/locales/en/metrics.json";
 import fiComments from "~/locales/fi/comments.json";
 import fiCommon from "~/locales/fi/common.json";
 import fiDiscussions from "~/locales/fi/discussions.json";
@@ -42,6 +49,13 @@ import fiSparringQuestion from "~/locales/fi/sparring-question.json";
 import fiSparringAdmin from "~/locales/fi/sparring-admin.json";
 import fiInterpretations from "~/locales/fi/interpretations.json";
 import fiLegal from "~/locales/fi/legal.json";
+import fiSearch from "~/locales/fi/search.json";
+import fiNews from "~/locales/fi/news.json";
+import fiTrainings from "~/locales/fi/trainings.json";
+import fiContact from "~/locales/fi/contact.json";
+import fiPractices from "~/locales/fi/practices.json";
+import fiChanges from "~/locales/fi/changes.json";
+import fiMetrics from "~/locales/fi/metrics.json";
 import svComments from "~/locales/sv/comments.json";
 import svCommon from "~/locales/sv/common.json";
 import svDiscussions from "~/locales/sv/discussions.json";
@@ -61,6 +75,13 @@ import svSparringQuestion from "~/locales/sv/sparring-question.json";
 import svSparringAdmin from "~/locales/sv/sparring-admin.json";
 import svInterpretations from "~/locales/sv/interpretations.json";
 import svLegal from "~/locales/sv/legal.json";
+import svSearch from "~/locales/sv/search.json";
+import svNews from "~/locales/sv/news.json";
+import svTrainings from "~/locales/sv/trainings.json";
+import svContact from "~/locales/sv/contact.json";
+import svPractices from "~/locales/sv/practices.json";
+import svChanges from "~/locales/sv/changes.json";
+import svMetrics from "~/locales/sv/metrics.json";
 
 const finnish = {
   ...fiCommon,
@@ -82,6 +103,13 @@ const finnish = {
   ...fiSparringAdmin,
   ...fiInterpretations,
   ...fiLegal,
+  ...fiSearch,
+  ...fiNews,
+  ...fiTrainings,
+  ...fiContact,
+  ...fiPractices,
+  ...fiChanges,
+  ...fiMetrics,
 };
 
 /** Finnish is the reference; a unit test keeps Swedish and English key for key equal to it. */
@@ -109,6 +137,13 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...svSparringAdmin,
     ...svInterpretations,
     ...svLegal,
+    ...svSearch,
+    ...svNews,
+    ...svTrainings,
+    ...svContact,
+    ...svPractices,
+    ...svChanges,
+    ...svMetrics,
   },
   en: {
     ...enCommon,
@@ -130,5 +165,12 @@ export const translations: Record<"fi" | "sv" | "en", Translation> = {
     ...enSparringAdmin,
     ...enInterpretations,
     ...enLegal,
+    ...enSearch,
+    ...enNews,
+    ...enTrainings,
+    ...enContact,
+    ...enPractices,
+    ...enChanges,
+    ...enMetrics,
   },
 };

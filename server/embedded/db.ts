@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 import { PostgresListener } from "./pg-listener";
 import { StatementNames } from "./statement-names";
@@ -121,6 +122,9 @@ async function answersWithin(db: Queryable, timeoutMs: number): Promise<boolean>
   return (await withTimeout(answered, timeoutMs)) === true;
 }
 
+/** The contrib extensions the migrations create (Supabase offers the same ones). */
+const extensions = { pg_trgm };
+
 /** A FIFO lock: PGlite has one connection, so transactions must not interleave. */
 class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -141,8 +145,8 @@ export class PgliteDatabase implements Database {
   static async open(dataDir?: string | Blob): Promise<PgliteDatabase> {
     const pglite =
       dataDir instanceof Blob
-        ? await PGlite.create({ loadDataDir: dataDir })
-        : await PGlite.create(dataDir ? { dataDir } : {});
+        ? await PGlite.create({ loadDataDir: dataDir, extensions })
+        : await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
     return new PgliteDatabase(pglite);
   }
 

@@ -8,7 +8,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
 const platformSqlPath = path.join(here, "platform.sql");
 const migrationsDir = path.join(repoRoot, "supabase/migrations");
-const seedPath = path.join(repoRoot, "supabase/seed.sql");
+/** Each part's own demo data, applied after seed.sql in name order (config.toml says the same). */
+const seedsDir = path.join(repoRoot, "supabase/seeds");
 
 /** Supabase CLI's own file naming: `<timestamp>_<name>.sql`. */
 const migrationFileName = /^(\d{14})_([a-z0-9_]+)\.sql$/;
@@ -32,7 +33,7 @@ async function listMigrations(): Promise<{ version: string; name: string; file: 
 /**
  * Applies platform.sql (idempotent), then every migration not yet recorded in
  * supabase_migrations.schema_migrations, each in its own transaction together with its record,
- * then supabase/seed.sql once when `seed` is set.
+ * then supabase/seed.sql and supabase/seeds/*.sql, each once, when `seed` is set.
  */
 export async function migrate(db: Database, options: { seed: boolean }): Promise<MigrationReport> {
   await db.exec(await readFile(platformSqlPath, "utf8"));
@@ -62,17 +63,33 @@ export async function migrate(db: Database, options: { seed: boolean }): Promise
 
   let seeded = false;
   if (options.seed) {
-    const seedSql = await readFile(seedPath, "utf8").catch(() => "");
-    const already = await db.query("select 1 from supabase_migrations.seed_files where path = $1", [
-      "supabase/seed.sql",
-    ]);
-    if (seedSql && already.rows.length === 0) {
-      const hash = createHash("sha256").update(seedSql).digest("hex");
-      await db.exec(
-        `${seedSql}\n;\ninsert into supabase_migrations.seed_files (path, hash) values ('supabase/seed.sql', '${hash}');`,
-      );
-      seeded = true;
+    for (const seedFile of await listSeedFiles()) {
+      if (await applySeedOnce(db, seedFile)) seeded = true;
     }
   }
   return { applied, seeded };
+}
+
+/** supabase/seed.sql, then supabase/seeds/*.sql by name; paths relative to the repository. */
+async function listSeedFiles(): Promise<string[]> {
+  const parts = await readdir(seedsDir).catch(() => [] as string[]);
+  return [
+    "supabase/seed.sql",
+    ...parts.filter((file) => file.endsWith(".sql")).sort().map((file) => `supabase/seeds/${file}`),
+  ];
+}
+
+/** Runs one seed file unless it has already run here; true when it ran. */
+async function applySeedOnce(db: Database, relativePath: string): Promise<boolean> {
+  const sql = await readFile(path.join(repoRoot, relativePath), "utf8").catch(() => "");
+  const already = await db.query("select 1 from supabase_migrations.seed_files where path = $1", [
+    relativePath,
+  ]);
+  if (!sql || already.rows.length > 0) return false;
+  const hash = createHash("sha256").update(sql).digest("hex");
+  // The path comes from readdir filtered to *.sql under our own folder; quotes are doubled anyway.
+  await db.exec(
+    `${sql}\n;\ninsert into supabase_migrations.seed_files (path, hash) values ('${relativePath.replaceAll("'", "''")}', '${hash}');`,
+  );
+  return true;
 }

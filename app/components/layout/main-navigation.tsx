@@ -23,6 +23,11 @@ const allItems: NavigationItem[] = [
   { to: "/rounds", label: "rounds.title", visible: (access) => access.active },
   { to: "/sparring", label: "sparring.nav", visible: (access) => access.active },
   { to: "/legal", label: "legal.title", visible: (access) => access.active },
+  { to: "/news", label: "news.title", visible: (access) => access.active },
+  { to: "/trainings", label: "trainings.title", visible: (access) => access.active },
+  { to: "/practices", label: "practices.title", visible: (access) => access.active },
+  { to: "/changes", label: "changes.title", visible: (access) => access.active },
+  { to: "/contact", label: "contact.title", visible: (access) => access.active },
   {
     to: "/admin/organisation",
     label: "navigation.organisationAdmin",

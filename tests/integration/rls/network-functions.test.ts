@@ -41,6 +41,7 @@ const helpersForPolicies = [
   "readable_network_ids",
   "readable_round_ids",
   "readable_sparring_question_ids",
+  "reads_library",
   "reads_published",
   "writable_network_ids",
 ];
