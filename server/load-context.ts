@@ -32,5 +32,11 @@ declare module "@remix-run/node" {
      * absent means documents are read-only, rendered from their stored HTML.
      */
     collab?: CollabService;
+    /**
+     * Voikko's analysis of a search query (server/search): for each word of the query, in order,
+     * its base forms and compound parts ([] for a word Voikko does not know). Present when
+     * libvoikko and voikko-fi are installed; absent means search uses Postgres' stemmer alone.
+     */
+    search?: { queryLemmas(query: string): string[][] };
   }
 }
